@@ -1,0 +1,122 @@
+package matcher
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// token is one analysed name word with the keys the candidate stage and
+// the scorer share: one analyser for both stages (design.md §4).
+type token struct {
+	text     string
+	skeleton string
+	particle bool
+}
+
+// nameForm is one romanised form of a name, ready to score.
+type nameForm struct {
+	tokens []token
+	weight float64 // sum of token weights, precomputed
+}
+
+// isParticle reports name words that carry little identity on their own.
+// They still match, but weigh little (al, bin, van, de...).
+func isParticle(w string) bool {
+	switch w {
+	case "AL", "EL", "UL", "BIN", "BEN", "IBN", "ABU", "BINT", "BNT", "VAN", "VON",
+		"DER", "DEN", "DE", "DA", "DI", "DEL", "LA", "LE", "DOS", "DAS", "Y", "OULD":
+		return true
+	}
+	return false
+}
+
+// isTitle reports words that are dropped: they are not part of anyone's
+// identity.
+func isTitle(w string) bool {
+	switch w {
+	case "MR", "MRS", "MS", "DR", "PROF", "SHEIKH", "SHAYKH", "HAJJI", "HAJI",
+		"MAULANA", "MULLAH", "GENERAL", "GEN", "COLONEL", "COL", "CAPTAIN", "MAJOR", "SIR":
+		return true
+	}
+	return false
+}
+
+// foldLatin turns a name into upper-case ASCII words: diacritics dropped,
+// punctuation to spaces. Non-Latin letters pass through for the
+// transliterator to handle.
+func foldLatin(s string) string {
+	s = norm.NFKD.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == '\'' || r == '’' || r == 'ʿ' || r == 'ʾ' || r == '`':
+			continue // AL-QA'IDA = ALQAIDA: apostrophes join
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToUpper(r))
+			space = false
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// tokenize splits a romanised form into tokens, dropping titles.
+func tokenize(form string) []token {
+	words := strings.Fields(form)
+	out := make([]token, 0, len(words))
+	for _, w := range words {
+		if isTitle(w) && len(words) > 1 {
+			continue
+		}
+		out = append(out, token{text: w, skeleton: skeleton(w), particle: isParticle(w)})
+	}
+	return out
+}
+
+// tokenWeight says how much identity a word carries: particles and
+// initials little, long words more.
+func tokenWeight(t token) float64 {
+	switch {
+	case t.particle:
+		return 0.2
+	case len(t.text) == 1:
+		return 0.3
+	}
+	return 1
+}
+
+func newNameForm(form string) nameForm {
+	toks := tokenize(form)
+	w := 0.0
+	for _, t := range toks {
+		w += tokenWeight(t)
+	}
+	return nameForm{tokens: toks, weight: w}
+}
+
+// nameForms returns the analysed forms of one name: every romanisation
+// the transliterator knows, each tokenised.
+func nameForms(name string) []nameForm {
+	romans := romanize(name)
+	out := make([]nameForm, 0, len(romans))
+	for _, r := range romans {
+		if f := newNameForm(r); len(f.tokens) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func romanize(name string) []string {
+	return []string{foldLatin(name)}
+}

@@ -1,0 +1,121 @@
+package matcher
+
+import "sort"
+
+// Check runs one traveller against the index and returns the entries that
+// alert (review or hit), best first. Persons are matched by name and by
+// document; document-only entries by document. A document hit never
+// depends on the name.
+func (x *Index) Check(q Query) []Hit {
+	hits := map[uint32]*Hit{}
+	x.checkNames(q, hits)
+	x.checkDocuments(q, hits)
+	out := make([]Hit, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, *h)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].EntryID < out[j].EntryID
+	})
+	return out
+}
+
+func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
+	qforms, qnames := queryForms(q.Names)
+	if len(qforms) == 0 {
+		return
+	}
+	for _, id := range x.candidates(qforms) {
+		ref := x.forms[id]
+		e := x.entry(ref.entry)
+		if e.Delisted() {
+			continue
+		}
+		for i, qf := range qforms {
+			ns := scoreForms(qf, ref.form, q.TruncatedName)
+			h := x.nameHit(q, e, ref, ns, qnames[i])
+			if h.Decision == DecisionClear {
+				continue
+			}
+			if old, ok := hits[ref.entry]; !ok || h.Score > old.Score {
+				hits[ref.entry] = &h
+			}
+		}
+	}
+}
+
+// queryForms analyses every name of the query; qnames gives the name each
+// form came from, for the explanation.
+func queryForms(names []string) ([]nameForm, []string) {
+	var forms []nameForm
+	var from []string
+	for _, n := range names {
+		for _, f := range nameForms(n) {
+			forms = append(forms, f)
+			from = append(from, n)
+		}
+	}
+	return forms, from
+}
+
+// nameHit applies the features beyond the name and the policy.
+func (x *Index) nameHit(q Query, e *Entry, ref formRef, ns nameScore, qname string) Hit {
+	name := e.Names[ref.name]
+	score := ns.score
+	var feats []Feature
+	if name.Quality == QualityWeak {
+		feats = append(feats, Feature{Name: "weak_alias", Contribution: round3(score*weakAliasFactor - score), Detail: "the list marks this alias as weak"})
+		score *= weakAliasFactor
+	}
+	for _, f := range entryFeatures(q, e) {
+		feats = append(feats, f)
+		score += f.Contribution
+	}
+	score = clamp01(score)
+	h := x.newHit(e, "name", score)
+	h.MatchedName = name.Full
+	h.Explanation = Explanation{QueryName: qname, EntryName: name.Full, NameScore: round3(ns.score), Tokens: ns.tokens, Features: feats}
+	return h
+}
+
+func entryFeatures(q Query, e *Entry) []Feature {
+	var out []Feature
+	if f, ok := dobFeature(q.BirthDate, e.BirthDates); ok {
+		out = append(out, f)
+	}
+	if f, ok := nationalityFeature(q.Nationality, e.Nationalities); ok {
+		out = append(out, f)
+	}
+	if f, ok := genderFeature(q.Gender, e.Gender); ok {
+		out = append(out, f)
+	}
+	return out
+}
+
+func (x *Index) newHit(e *Entry, kind string, score float64) Hit {
+	score = round3(score)
+	return Hit{
+		EntryID:  e.ID,
+		Kind:     kind,
+		Score:    score,
+		Decision: x.decide(score),
+		Subject:  e.Subject,
+		Programs: e.Programs,
+		Measures: e.Measures,
+	}
+}
+
+func (x *Index) decide(score float64) Decision {
+	switch {
+	case score >= x.opts.Policy.Hit:
+		return DecisionHit
+	case score >= x.opts.Policy.Review:
+		return DecisionReview
+	}
+	return DecisionClear
+}
+
+func clamp01(f float64) float64 { return max(0, min(1, f)) }

@@ -1,0 +1,96 @@
+package matcher
+
+import (
+	"github.com/bits-and-blooms/bloom/v3"
+)
+
+// docRef points at one document of one entry.
+type docRef struct {
+	entry uint32
+	doc   uint16
+}
+
+// docIndex finds documents by normalised number. The Bloom filter answers
+// "surely not listed" for almost every traveller without touching the map;
+// the map confirms exactly.
+type docIndex struct {
+	filter *bloom.BloomFilter
+	byNum  map[string][]docRef
+	count  int
+}
+
+func newDocIndex(entries []Entry, opts Options) *docIndex {
+	d := &docIndex{byNum: map[string][]docRef{}}
+	for i := range entries {
+		for j, doc := range entries[i].Documents {
+			n := NormalizeDocumentNumber(doc.Number)
+			if n == "" {
+				continue
+			}
+			d.byNum[n] = append(d.byNum[n], docRef{entry: uint32(i), doc: uint16(j)})
+			d.count++
+		}
+	}
+	d.filter = bloom.NewWithEstimates(uint(max(len(d.byNum), 1)), opts.BloomFPRate)
+	for n := range d.byNum {
+		d.filter.AddString(n)
+	}
+	return d
+}
+
+// lookup returns the documents listed under number n.
+func (d *docIndex) lookup(n string) []docRef {
+	if !d.filter.TestString(n) {
+		return nil
+	}
+	return d.byNum[n]
+}
+
+// ocrVariants are the numbers an OCR misread of n could have come from:
+// every combination of the confusable pairs 0/O, 1/I, 5/S, 8/B, bounded
+// so that a long number full of confusables costs a fixed number of
+// lookups.
+func ocrVariants(n string, limit int) []string {
+	out := []string{n}
+	for i := 0; i < len(n) && len(out) < limit+1; i++ {
+		alt, ok := confusable(n[i])
+		if !ok {
+			continue
+		}
+		for _, v := range out[:len(out)] {
+			if len(out) >= limit+1 {
+				break
+			}
+			out = append(out, v[:i]+string(alt)+v[i+1:])
+		}
+	}
+	return out[1:]
+}
+
+func confusable(c byte) (byte, bool) {
+	switch c {
+	case '0':
+		return 'O', true
+	case 'O':
+		return '0', true
+	case '1':
+		return 'I', true
+	case 'I':
+		return '1', true
+	case '5':
+		return 'S', true
+	case 'S':
+		return '5', true
+	case '8':
+		return 'B', true
+	case 'B':
+		return '8', true
+	}
+	return 0, false
+}
+
+// countryCompatible: a listed document issued by another state is another
+// document, but an unknown state on either side proves nothing.
+func countryCompatible(q, e string) bool {
+	return q == "" || e == "" || q == e
+}

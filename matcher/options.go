@@ -1,0 +1,40 @@
+package matcher
+
+// Policy turns scores into decisions. A score at or above Hit is a hit; at
+// or above Review, a review; below, nothing is reported.
+type Policy struct {
+	Review float64 `json:"review"`
+	Hit    float64 `json:"hit"`
+}
+
+// DefaultPolicy holds the thresholds used when a list sets none.
+func DefaultPolicy() Policy { return Policy{Review: 0.82, Hit: 0.92} }
+
+// Options are every knob of an Index. The zero value is not useful: start
+// from DefaultOptions.
+type Options struct {
+	Policy Policy
+	// MaxCandidates bounds how many names are fully scored per query; the
+	// candidate stage ranks by shared keys first.
+	MaxCandidates int
+	// CommonKey is the posting-list length above which a key only adds
+	// weight to candidates found through rarer keys, so that MOHAMMED or AL
+	// never cause a full scan.
+	CommonKey int
+	// MaxOCRVariants bounds the extra document lookups made for OCR
+	// confusable characters (0/O, 1/I, 5/S, 8/B).
+	MaxOCRVariants int
+	// BloomFPRate is the target false-positive rate of the document filter.
+	BloomFPRate float64
+}
+
+// DefaultOptions returns the options crosscheck ships with.
+func DefaultOptions() Options {
+	return Options{
+		Policy:         DefaultPolicy(),
+		MaxCandidates:  300,
+		CommonKey:      20000,
+		MaxOCRVariants: 16,
+		BloomFPRate:    0.005,
+	}
+}

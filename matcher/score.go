@@ -1,0 +1,90 @@
+package matcher
+
+// nameScore is the result of aligning a query form with an entry form.
+type nameScore struct {
+	score  float64
+	tokens []TokenMatch
+}
+
+// scoreForms aligns the words of two names in any order and scores how
+// well the entry's name is covered. The traveller's full passport name
+// often meets a short list alias, so words the entry lacks cost little;
+// words of the entry the traveller lacks cost a lot.
+func scoreForms(q, e nameForm, truncated bool) nameScore {
+	if len(q.tokens) == 0 || len(e.tokens) == 0 {
+		return nameScore{}
+	}
+	pairs := alignTokens(q, e, truncated)
+	var qCov, eCov float64
+	matches := make([]TokenMatch, 0, len(pairs))
+	for _, p := range pairs {
+		qt, et := q.tokens[p.q], e.tokens[p.e]
+		qCov += tokenWeight(qt) * p.sim
+		eCov += tokenWeight(et) * p.sim
+		matches = append(matches, TokenMatch{Query: qt.text, Entry: et.text, Score: round3(p.sim), Rule: p.rule})
+	}
+	qCov /= q.weight
+	eCov /= e.weight
+	extraCost := 0.1
+	if meaningfulTokens(e) < 2 {
+		// A one-word entry name says little: the traveller's other words
+		// must be explained too.
+		extraCost = 0.4
+	}
+	return nameScore{score: eCov * (1 - extraCost + extraCost*qCov), tokens: matches}
+}
+
+func meaningfulTokens(f nameForm) int {
+	n := 0
+	for _, t := range f.tokens {
+		if !t.particle && len(t.text) > 1 {
+			n++
+		}
+	}
+	return n
+}
+
+type tokenPair struct {
+	q, e int
+	sim  float64
+	rule string
+}
+
+// alignTokens pairs words greedily, best pair first. Names have a handful
+// of words, so the quadratic matrix is cheaper than anything clever.
+func alignTokens(q, e nameForm, truncated bool) []tokenPair {
+	all := make([]tokenPair, 0, len(q.tokens)*len(e.tokens))
+	last := len(q.tokens) - 1
+	for i, qt := range q.tokens {
+		for j, et := range e.tokens {
+			s, rule := tokenSim(qt, et, truncated && i == last)
+			if s > 0 {
+				all = append(all, tokenPair{q: i, e: j, sim: s, rule: rule})
+			}
+		}
+	}
+	sortPairs(all)
+	var usedQ, usedE uint64
+	out := make([]tokenPair, 0, min(len(q.tokens), len(e.tokens)))
+	for _, p := range all {
+		if p.q >= 64 || p.e >= 64 || usedQ&(1<<p.q) != 0 || usedE&(1<<p.e) != 0 {
+			continue
+		}
+		usedQ |= 1 << p.q
+		usedE |= 1 << p.e
+		out = append(out, p)
+	}
+	return out
+}
+
+// sortPairs orders by similarity, best first; ties keep query order so
+// the result is deterministic.
+func sortPairs(p []tokenPair) {
+	for i := 1; i < len(p); i++ {
+		for j := i; j > 0 && p[j].sim > p[j-1].sim; j-- {
+			p[j], p[j-1] = p[j-1], p[j]
+		}
+	}
+}
+
+func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }

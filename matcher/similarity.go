@@ -1,0 +1,88 @@
+package matcher
+
+import (
+	"strings"
+
+	"github.com/antzucaro/matchr"
+)
+
+// skeleton is the consonant outline of a romanised word: the first letter
+// kept, vowels and the weak letters H, W, Y dropped, sound-alike consonants
+// merged and doubles collapsed. Short vowels are not written in Arabic or
+// Hebrew, so MOHAMMED, MUHAMMAD and MOHAMED share the skeleton MHMD.
+func skeleton(w string) string {
+	if w == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteByte(w[0])
+	last := byte(0)
+	for i := 1; i < len(w); i++ {
+		c := soundClass(w[i])
+		if c == 0 || c == last {
+			last = c
+			continue
+		}
+		b.WriteByte(c)
+		last = c
+	}
+	return b.String()
+}
+
+func soundClass(c byte) byte {
+	switch c {
+	case 'A', 'E', 'I', 'O', 'U', 'Y', 'W', 'H':
+		return 0
+	case 'C', 'Q', 'K':
+		return 'K'
+	case 'Z':
+		return 'S'
+	case 'V':
+		return 'F'
+	}
+	return c
+}
+
+// editBudget is how many edits a word of n letters may take and still be
+// the same name: none on short words, where one edit makes another name.
+func editBudget(n int) int {
+	switch {
+	case n <= 3:
+		return 0
+	case n <= 5:
+		return 1
+	case n <= 8:
+		return 2
+	}
+	return 3
+}
+
+// tokenSim scores two name words in 0..1 and names the rule that decided.
+func tokenSim(q, e token, prefix bool) (float64, string) {
+	switch {
+	case q.text == e.text:
+		return 1, "exact"
+	case len(q.text) == 1 || len(e.text) == 1:
+		return initialSim(q.text, e.text)
+	case prefix && len(q.text) >= 3 && strings.HasPrefix(e.text, q.text):
+		return 0.95, "truncated_prefix"
+	}
+	n := max(len(q.text), len(e.text))
+	d := matchr.DamerauLevenshtein(q.text, e.text)
+	jw := matchr.JaroWinkler(q.text, e.text, false)
+	switch {
+	case d <= editBudget(n):
+		return max(jw, 1-float64(d)/float64(n)), "edit"
+	case q.skeleton == e.skeleton && len(q.skeleton) >= 2:
+		return max(0.9, jw*0.95), "skeleton"
+	}
+	return jw * 0.75, "different"
+}
+
+// initialSim lets an initial stand for a name that starts with it.
+func initialSim(a, b string) (float64, string) {
+	if a[0] == b[0] {
+		return 0.85, "initial"
+	}
+	return 0, "different"
+}
