@@ -22,6 +22,9 @@ type docIndex struct {
 func newDocIndex(entries []Entry, opts Options) *docIndex {
 	d := &docIndex{byNum: map[string][]docRef{}}
 	for i := range entries {
+		if s := entries[i].Subject; s != SubjectPerson && s != SubjectDocument {
+			continue // traveller checks never match an organisation's or vessel's papers
+		}
 		for j, doc := range entries[i].Documents {
 			n := NormalizeDocumentNumber(doc.Number)
 			if n == "" {

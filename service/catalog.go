@@ -1,0 +1,69 @@
+package service
+
+import (
+	"sort"
+	"sync/atomic"
+
+	"github.com/crosscheck/crosscheck/matcher"
+)
+
+// loadedList is one active list version with its built index.
+type loadedList struct {
+	version ListVersion
+	index   *matcher.Index
+}
+
+// generation is an immutable set of active lists. Checks read the current
+// generation through an atomic pointer, with no lock; an update builds the
+// next generation off the hot path and swaps it in whole, so a check never
+// sees a mix of two versions.
+type generation struct {
+	lists map[string]*loadedList
+	ids   []string // sorted, for a stable response order
+}
+
+// Catalog holds the current generation.
+type Catalog struct {
+	current atomic.Pointer[generation]
+}
+
+// Ready reports whether lists are loaded and indexed.
+func (c *Catalog) Ready() bool {
+	g := c.current.Load()
+	return g != nil && len(g.lists) > 0
+}
+
+func (c *Catalog) load() *generation { return c.current.Load() }
+
+// with publishes a generation that replaces (or adds) the given lists.
+// Callers serialise updates (Lists holds a mutex), so read-modify-write
+// here is safe.
+func (c *Catalog) with(lists ...*loadedList) {
+	next := &generation{lists: map[string]*loadedList{}}
+	if old := c.current.Load(); old != nil {
+		for id, l := range old.lists {
+			next.lists[id] = l
+		}
+	}
+	for _, l := range lists {
+		next.lists[l.version.ListID] = l
+	}
+	for id := range next.lists {
+		next.ids = append(next.ids, id)
+	}
+	sort.Strings(next.ids)
+	c.current.Store(next)
+}
+
+// Active returns the active versions, sorted by list id.
+func (c *Catalog) Active() []ListVersion {
+	g := c.current.Load()
+	if g == nil {
+		return nil
+	}
+	out := make([]ListVersion, 0, len(g.ids))
+	for _, id := range g.ids {
+		out = append(out, g.lists[id].version)
+	}
+	return out
+}

@@ -1,0 +1,137 @@
+package service
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/hex"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/matcher"
+)
+
+// CheckResponse is the v1 answer to a check.
+type CheckResponse struct {
+	CheckID          string    `json:"check_id"`
+	Decision         string    `json:"decision"`
+	Hits             []Hit     `json:"hits"`
+	Lists            []ListRef `json:"lists"`
+	DocumentWarnings []string  `json:"document_warnings,omitempty"`
+}
+
+// Hit is a matcher hit with the list it came from.
+type Hit struct {
+	ListID string `json:"list_id"`
+	matcher.Hit
+}
+
+// ListRef names the list version a check ran against.
+type ListRef struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+}
+
+// Checker is the check use case.
+type Checker struct {
+	catalog *Catalog
+	now     func() time.Time
+}
+
+// NewChecker returns a checker reading the catalog's current generation.
+func NewChecker(c *Catalog) *Checker { return &Checker{catalog: c, now: time.Now} }
+
+// Check runs one traveller against the active lists (or those named in
+// the request). Before the lists are ready it answers unavailable: a check
+// never answers clear when it could not check.
+func (c *Checker) Check(ctx context.Context, req CheckRequest) (CheckResponse, error) {
+	gen := c.catalog.load()
+	if gen == nil || len(gen.lists) == 0 {
+		return CheckResponse{}, Errorf(CodeUnavailable, "lists are not loaded yet; retry shortly")
+	}
+	q, err := req.query()
+	if err != nil {
+		return CheckResponse{}, err
+	}
+	scope, err := gen.scope(req.Lists)
+	if err != nil {
+		return CheckResponse{}, err
+	}
+	resp := CheckResponse{CheckID: c.newCheckID(), Hits: []Hit{}}
+	for _, l := range scope {
+		resp.Lists = append(resp.Lists, ListRef{ID: l.version.ListID, Version: l.version.Version})
+		for _, h := range l.index.Check(q) {
+			resp.Hits = append(resp.Hits, Hit{ListID: l.version.ListID, Hit: h})
+		}
+	}
+	sortHits(resp.Hits)
+	resp.Decision = string(decisionOf(resp.Hits))
+	return resp, ctx.Err()
+}
+
+func (r *CheckRequest) query() (matcher.Query, error) {
+	if r.Traveller == nil {
+		if r.MRZ != "" {
+			return matcher.Query{}, Errorf(CodeInvalid, "mrz: MRZ input is not supported by this version; send traveller")
+		}
+		return matcher.Query{}, Errorf(CodeInvalid, "traveller: missing; send traveller (or mrz)")
+	}
+	return r.Traveller.query()
+}
+
+// scope picks the lists a check runs against: all active ones, or those
+// named; naming an unknown list is an error, never a silent skip.
+func (g *generation) scope(ids []string) ([]*loadedList, error) {
+	if len(ids) == 0 {
+		out := make([]*loadedList, 0, len(g.ids))
+		for _, id := range g.ids {
+			out = append(out, g.lists[id])
+		}
+		return out, nil
+	}
+	out := make([]*loadedList, 0, len(ids))
+	for i, id := range ids {
+		l, ok := g.lists[id]
+		if !ok {
+			return nil, Errorf(CodeInvalid, "lists[%d]: unknown list id %q; active lists: %s", i, id, strings.Join(g.ids, ", "))
+		}
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
+func sortHits(h []Hit) {
+	slices.SortStableFunc(h, func(a, b Hit) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return strings.Compare(a.ListID+a.EntryID, b.ListID+b.EntryID)
+	})
+}
+
+// decisionOf is the strongest decision among the hits; clear exactly when
+// there is none.
+func decisionOf(hits []Hit) matcher.Decision {
+	d := matcher.DecisionClear
+	for _, h := range hits {
+		if h.Decision.Stronger(d) {
+			d = h.Decision
+		}
+	}
+	return d
+}
+
+// newCheckID is time-ordered (so audit records sort by it) and random
+// (so it cannot be guessed).
+func (c *Checker) newCheckID() string {
+	var b [16]byte
+	binary.BigEndian.PutUint64(b[:8], uint64(c.now().UnixNano()))
+	_, _ = rand.Read(b[8:]) // crypto/rand.Read never fails on supported platforms (Go 1.24+)
+	return hex.EncodeToString(b[:])
+}
