@@ -1,0 +1,137 @@
+package mrz
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Parse reads an MRZ without a reference date, so two-digit years are
+// resolved from the document alone (see Options.Now). Callers that know the
+// date of the check should use ParseWithOptions.
+func Parse(text string) (*MRZ, error) {
+	return ParseWithOptions(text, Options{})
+}
+
+// ParseWithOptions reads an MRZ: lines separated by "\n" or "\r\n", with
+// blank lines around it and spaces at line ends ignored. It fails only when
+// the text cannot be an MRZ; bad check digits are reported in the result.
+func ParseWithOptions(text string, opts Options) (*MRZ, error) {
+	lines, warnings, err := readLines(text)
+	if err != nil {
+		return nil, err
+	}
+	l, err := detect(lines)
+	if err != nil {
+		return nil, err
+	}
+	if opts.CorrectOCR {
+		warnings = append(warnings, correctOCR(lines, l)...)
+	}
+	m := &MRZ{Format: l.format, Lines: lines, Warnings: warnings}
+	l.extract(m, opts)
+	return m, nil
+}
+
+// readLines splits the text into trimmed MRZ lines and checks every
+// character. Lower case is accepted with a warning because OCR engines and
+// people typing an MRZ by hand often produce it and the meaning is clear.
+func readLines(text string) ([]string, []string, error) {
+	raw := strings.Split(text, "\n")
+	for i, s := range raw {
+		raw[i] = strings.Trim(s, " \t\r")
+	}
+	for len(raw) > 0 && raw[0] == "" {
+		raw = raw[1:]
+	}
+	for len(raw) > 0 && raw[len(raw)-1] == "" {
+		raw = raw[:len(raw)-1]
+	}
+	if len(raw) == 0 {
+		return nil, nil, &Error{Reason: "no MRZ text"}
+	}
+	var warnings []string
+	lines := make([]string, len(raw))
+	for i, s := range raw {
+		line, lower, err := readLine(i+1, s)
+		if err != nil {
+			return nil, nil, err
+		}
+		if lower {
+			warnings = append(warnings, fmt.Sprintf("line %d: lower-case letters read as upper case", i+1))
+		}
+		lines[i] = line
+	}
+	return lines, warnings, nil
+}
+
+// readLine upper-cases one line and rejects characters outside the MRZ set.
+// Positions count characters, not bytes, so a stray "«" is reported at the
+// column the officer sees.
+func readLine(n int, s string) (line string, lower bool, err error) {
+	var b strings.Builder
+	b.Grow(len(s))
+	pos := 0
+	for _, r := range s {
+		pos++
+		switch {
+		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '<':
+		case r >= 'a' && r <= 'z':
+			r -= 'a' - 'A'
+			lower = true
+		default:
+			return "", false, &Error{Line: n, Position: pos,
+				Reason: fmt.Sprintf("character %q is not allowed in an MRZ (A-Z, 0-9, <)", r)}
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), lower, nil
+}
+
+// detect picks the layout from the line count and length, and the visa
+// layouts from the document code.
+func detect(lines []string) (*layout, error) {
+	var want int
+	switch len(lines) {
+	case 3:
+		want = 30
+	case 2:
+		want = len(lines[0])
+		if want != 36 && want != 44 {
+			return nil, &Error{Line: 1, Reason: fmt.Sprintf(
+				"line is %d characters long; a two-line MRZ has lines of 36 (TD2, MRV-B) or 44 (TD3, MRV-A)", want)}
+		}
+	default:
+		return nil, &Error{Reason: fmt.Sprintf(
+			"got %d lines; an MRZ has 2 (TD2, TD3, visas) or 3 (TD1)", len(lines))}
+	}
+	for i, s := range lines {
+		if err := checkLength(i+1, len(s), want); err != nil {
+			return nil, err
+		}
+	}
+	visa := lines[0][0] == 'V'
+	switch {
+	case want == 30:
+		return &td1, nil
+	case want == 36 && visa:
+		return &mrvb, nil
+	case want == 36:
+		return &td2, nil
+	case visa:
+		return &mrva, nil
+	}
+	return &td3, nil
+}
+
+// checkLength points at the first missing or first extra character.
+func checkLength(line, got, want int) error {
+	if got == want {
+		return nil
+	}
+	pos := got + 1
+	if got > want {
+		pos = want + 1
+	}
+	return &Error{Line: line, Position: pos, Reason: fmt.Sprintf(
+		"line is %d characters long, want %d", got, want)}
+}
