@@ -1,0 +1,162 @@
+package loaders
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/crosscheck/crosscheck/matcher"
+)
+
+// countriesTSV is ISO 3166-1 (English short name, alpha-2, alpha-3), taken
+// from shared/data/mrz/states-iso3166.tsv (cheminfo/mrz, ISO OBP export).
+//
+//go:embed countries.tsv
+var countriesTSV string
+
+// countryOverrides maps the spellings lists use that the ISO short names do
+// not produce. Keys go through countryKey like every lookup. Deliberately
+// absent: "USSR"/"former Soviet Union" (no current state; the raw text is
+// kept), "Kosovo" (no ISO code; ICAO uses RKS, the EU XK).
+var countryOverrides = map[string]string{
+	"united kingdom": "GBR", "great britain": "GBR", "uk": "GBR",
+	"united states": "USA", "usa": "USA", "us": "USA",
+	"turkiye": "TUR", "russia": "RUS", "iran": "IRN", "syria": "SYR",
+	"north korea": "PRK", "south korea": "KOR", "korea north": "PRK", "korea south": "KOR",
+	"vietnam": "VNM", "laos": "LAO", "bolivia": "BOL", "venezuela": "VEN",
+	"tanzania": "TZA", "moldova": "MDA", "macedonia": "MKD", "czech republic": "CZE",
+	"palestine": "PSE", "palestinian territories": "PSE", "gaza": "PSE", "west bank": "PSE",
+	"ivory coast": "CIV", "congo": "COG", "burma": "MMR", "cape verde": "CPV", "swaziland": "SWZ",
+	"republic of the congo": "COG", "congo brazzaville": "COG", "congo kinshasa": "COD", "drc": "COD",
+	"hong kong": "HKG", "china hong kong special administrative region": "HKG", "macau": "MAC",
+	"taiwan": "TWN", "brunei": "BRN", "micronesia": "FSM", "the netherlands": "NLD",
+	"holland": "NLD", "vatican": "VAT", "holy see": "VAT", "east timor": "TLS",
+	"serbia and montenegro": "SRB", "yugoslavia": "SRB",
+}
+
+var (
+	countryOnce  sync.Once
+	countryTable map[string]string // countryKey(name) and alpha-2 → alpha-3
+)
+
+// buildCountries indexes every ISO short name in the forms lists write it:
+// "Iran (Islamic Republic of)" is also found as "Iran" and "Islamic Republic
+// of Iran", "Palestine, State of" as "State of Palestine". A short form
+// that would name two states ("Korea") is dropped.
+func buildCountries() {
+	t := make(map[string]string, 1024)
+	ambiguous := map[string]bool{}
+	add := func(name, code string) {
+		k := countryKey(name)
+		if old, ok := t[k]; ok && old != code {
+			ambiguous[k] = true
+		}
+		t[k] = code
+	}
+	for line := range strings.SplitSeq(countriesTSV, "\n") {
+		f := strings.Split(strings.TrimSpace(line), "\t")
+		if len(f) != 3 || len(f[2]) != 3 || f[2] == "Alpha-3 code" {
+			continue
+		}
+		name, a2, a3 := f[0], f[1], f[2]
+		for _, v := range nameForms(name) {
+			add(v, a3)
+		}
+		t[strings.ToLower(a2)] = a3
+		t[strings.ToLower(a3)] = a3
+	}
+	for k := range ambiguous {
+		delete(t, k)
+	}
+	for k, v := range countryOverrides {
+		t[countryKey(k)] = v
+	}
+	countryTable = t
+}
+
+// nameForms returns the ways an ISO short name is written in running text.
+func nameForms(name string) []string {
+	forms := []string{name}
+	if head, rest, ok := strings.Cut(name, " ("); ok {
+		inner := strings.TrimSuffix(rest, ")")
+		forms = append(forms, head, inner+" "+head, strings.TrimSuffix(inner, " the")+" "+head)
+	}
+	if head, rest, ok := strings.Cut(name, ", "); ok {
+		forms = append(forms, head, rest+" "+head)
+	}
+	return forms
+}
+
+// countryKey folds a country name for lookup: no diacritics, lower case,
+// letters and digits only, no leading "the".
+func countryKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == '&':
+			b.WriteString(" and")
+			space = true
+		case r == '\'' || r == '’':
+		default:
+			space = true
+		}
+	}
+	return strings.TrimPrefix(b.String(), "the ")
+}
+
+// countryCode maps a country name, alpha-2 or alpha-3 code to ISO alpha-3,
+// or "" when unknown. Qualified forms ("Indonesia (as at Dec. 2003)",
+// "United States. Also believed to hold Syrian nationality") fall back to
+// the part before the qualification.
+func countryCode(raw string) string {
+	countryOnce.Do(buildCountries)
+	for _, s := range []string{raw, cutAny(raw, "(", ". ", ";")} {
+		if c, ok := countryTable[countryKey(s)]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
+// cutAny returns s up to the first of the separators.
+func cutAny(s string, seps ...string) string {
+	for _, sep := range seps {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return s
+}
+
+// countries turns one nationality cell into Country values, always
+// keeping the raw text; "Sudan/South Sudan" gives one per named state.
+func countries(raw string) []matcher.Country {
+	raw = clean(raw)
+	if raw == "" || strings.EqualFold(raw, "na") || raw == "-" {
+		return nil
+	}
+	if code := countryCode(raw); code != "" {
+		return []matcher.Country{{Code: code, Raw: raw}}
+	}
+	var out []matcher.Country
+	for part := range strings.SplitSeq(raw, "/") {
+		if code := countryCode(part); code != "" {
+			out = append(out, matcher.Country{Code: code, Raw: raw})
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, matcher.Country{Raw: raw})
+	}
+	return out
+}
