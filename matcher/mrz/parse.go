@@ -36,22 +36,16 @@ func ParseWithOptions(text string, opts Options) (*MRZ, error) {
 // character. Lower case is accepted with a warning because OCR engines and
 // people typing an MRZ by hand often produce it and the meaning is clear.
 func readLines(text string) ([]string, []string, error) {
-	raw := strings.Split(text, "\n")
-	for i, s := range raw {
-		raw[i] = strings.Trim(s, " \t\r")
-	}
-	for len(raw) > 0 && raw[0] == "" {
-		raw = raw[1:]
-	}
-	for len(raw) > 0 && raw[len(raw)-1] == "" {
-		raw = raw[:len(raw)-1]
-	}
+	raw := trimLines(text)
 	if len(raw) == 0 {
 		return nil, nil, &Error{Reason: "no MRZ text"}
 	}
 	var warnings []string
 	lines := make([]string, len(raw))
 	for i, s := range raw {
+		if s == "" {
+			return nil, nil, &Error{Line: i + 1, Reason: "blank line inside the MRZ"}
+		}
 		line, lower, err := readLine(i+1, s)
 		if err != nil {
 			return nil, nil, err
@@ -62,6 +56,22 @@ func readLines(text string) ([]string, []string, error) {
 		lines[i] = line
 	}
 	return lines, warnings, nil
+}
+
+// trimLines splits text into lines without the spaces, tabs and carriage
+// returns at their ends, and drops the blank lines around the MRZ.
+func trimLines(text string) []string {
+	raw := strings.Split(text, "\n")
+	for i, s := range raw {
+		raw[i] = strings.Trim(s, " \t\r")
+	}
+	for len(raw) > 0 && raw[0] == "" {
+		raw = raw[1:]
+	}
+	for len(raw) > 0 && raw[len(raw)-1] == "" {
+		raw = raw[:len(raw)-1]
+	}
+	return raw
 }
 
 // readLine upper-cases one line and rejects characters outside the MRZ set.

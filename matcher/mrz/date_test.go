@@ -1,0 +1,51 @@
+package mrz
+
+import (
+	"testing"
+	"time"
+)
+
+func TestDates(t *testing.T) {
+	tests := []struct {
+		name        string
+		now         time.Time
+		dob, exp    string
+		birth, exp2 string
+		warned      bool
+	}{
+		{"ICAO specimen", now, "740812", "120415", "1974-08-12", "2012-04-15", false},
+		{"born this century", now, "110101", "310101", "2011-01-01", "2031-01-01", false},
+		{"born today", now, "260101", "360101", "2026-01-01", "2036-01-01", false},
+		{"born tomorrow is last century", now, "260102", "360101", "1926-01-02", "2036-01-01", false},
+		{"old expired card", now, "340712", "950712", "1934-07-12", "1995-07-12", false},
+		{"far expiry", now, "800101", "750101", "1980-01-01", "2075-01-01", false},
+		{"expiry window edge", now, "800101", "760101", "1980-01-01", "1976-01-01", false},
+		{"unknown day", now, "7408<<", "120415", "1974-08", "2012-04-15", false},
+		{"unknown month and day", now, "74<<<<", "120415", "1974", "2012-04-15", false},
+		{"day without month", now, "74<<12", "120415", "1974", "2012-04-15", false},
+		{"unknown year", now, "<<0812", "120415", "", "2012-04-15", true},
+		{"29 February 2000", now, "000229", "300101", "2000-02-29", "2030-01-01", false},
+		{"29 February 1900", time.Date(1950, 1, 1, 0, 0, 0, 0, time.UTC), "000229", "550101", "", "1955-01-01", true},
+		{"month 13", now, "741312", "120415", "", "2012-04-15", true},
+		{"day 00", now, "740800", "120415", "", "2012-04-15", true},
+		{"letters", now, "74O812", "120415", "", "2012-04-15", true},
+		{"no reference", time.Time{}, "740812", "300101", "1974-08-12", "2030-01-01", false},
+		{"no reference, expiry 20YY", time.Time{}, "340712", "950712", "2034-07-12", "2095-07-12", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := utopia
+			p.dob, p.exp = tt.dob, tt.exp
+			m, err := ParseWithOptions(p.lines(), Options{Now: tt.now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.BirthDate != tt.birth || m.ExpiryDate != tt.exp2 {
+				t.Errorf("birth %q expiry %q, want %q %q", m.BirthDate, m.ExpiryDate, tt.birth, tt.exp2)
+			}
+			if (len(m.Warnings) > 0) != tt.warned || !m.Valid() {
+				t.Errorf("warnings %q, valid %v", m.Warnings, m.Valid())
+			}
+		})
+	}
+}
