@@ -1,0 +1,20 @@
+package api
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/crosscheck/crosscheck/service"
+)
+
+// check answers POST /v1/check.
+func (s *Server) check(c *fiber.Ctx) error {
+	var req service.CheckRequest
+	if err := decodeJSON(c.Body(), &req); err != nil {
+		return s.writeError(c, err)
+	}
+	resp, err := s.deps.Checker.Check(c.UserContext(), req)
+	if err != nil {
+		return s.writeError(c, err)
+	}
+	return c.JSON(resp)
+}

@@ -1,0 +1,95 @@
+package api
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/crosscheck/crosscheck/service"
+)
+
+// Checker is the check use case as the API needs it.
+type Checker interface {
+	Check(ctx context.Context, req service.CheckRequest) (service.CheckResponse, error)
+}
+
+// Readiness says whether the service can answer checks.
+type Readiness interface {
+	Ready() bool
+}
+
+// Deps are the use cases behind the routes.
+type Deps struct {
+	Checker   Checker
+	Readiness Readiness
+	Log       *slog.Logger
+}
+
+// Config are the HTTP settings.
+type Config struct {
+	RequestTimeout time.Duration // deadline of one request's service call
+	BodyLimit      int           // bytes
+}
+
+// Server is the Fiber app plus the shutdown flag /readyz reports.
+type Server struct {
+	App      *fiber.App
+	deps     Deps
+	cfg      Config
+	draining chan struct{}
+}
+
+// New builds the app with every route.
+func New(cfg Config, deps Deps) *Server {
+	s := &Server{deps: deps, cfg: cfg, draining: make(chan struct{})}
+	s.App = fiber.New(fiber.Config{
+		AppName:               "crosscheck",
+		DisableStartupMessage: true,
+		BodyLimit:             cfg.BodyLimit,
+		ReadTimeout:           10 * time.Second,
+		WriteTimeout:          10 * time.Second,
+		IdleTimeout:           60 * time.Second,
+		ErrorHandler:          s.fiberError,
+	})
+	s.routes()
+	return s
+}
+
+// routes is the one place every endpoint is declared.
+func (s *Server) routes() {
+	s.App.Use(s.requestContext)
+	s.App.Get("/healthz", s.healthz)
+	s.App.Get("/readyz", s.readyz)
+	s.App.Get("/openapi.json", s.openapi)
+	s.App.Post("/v1/check", s.check)
+}
+
+// Drain marks the server as shutting down: /readyz answers 503 from now
+// on so that load balancers stop sending traffic before the listener
+// closes.
+func (s *Server) Drain() {
+	select {
+	case <-s.draining:
+	default:
+		close(s.draining)
+	}
+}
+
+func (s *Server) isDraining() bool {
+	select {
+	case <-s.draining:
+		return true
+	default:
+		return false
+	}
+}
+
+// requestContext gives every request a deadline for its service call.
+func (s *Server) requestContext(c *fiber.Ctx) error {
+	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.RequestTimeout)
+	defer cancel()
+	c.SetUserContext(ctx)
+	return c.Next()
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+)
+
+// serveConfig is every setting of `crosscheck serve`: a flag each, with an
+// environment variable as fallback, validated once.
+type serveConfig struct {
+	Addr           string
+	DataDir        string
+	RequestTimeout time.Duration
+	BodyLimit      int
+	LogLevel       string
+}
+
+// setting binds one flag to its environment variable.
+type setting struct {
+	flag, env, usage string
+}
+
+func parseServe(args []string, getenv func(string) string, stderr io.Writer) (serveConfig, error) {
+	var c serveConfig
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	e := &envFlags{fs: fs, getenv: getenv}
+	e.str(&c.Addr, setting{"addr", "CROSSCHECK_ADDR", "listen address"}, "127.0.0.1:8080")
+	e.str(&c.DataDir, setting{"data-dir", "CROSSCHECK_DATA_DIR", "directory of the embedded store"}, "./data")
+	e.str(&c.LogLevel, setting{"log-level", "CROSSCHECK_LOG_LEVEL", "debug, info, warn or error"}, "info")
+	e.dur(&c.RequestTimeout, setting{"request-timeout", "CROSSCHECK_REQUEST_TIMEOUT", "deadline of one request"}, 5*time.Second)
+	e.num(&c.BodyLimit, setting{"body-limit", "CROSSCHECK_BODY_LIMIT", "largest request body in bytes"}, 1<<20)
+	if err := errors.Join(e.errs...); err != nil {
+		return c, err
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("serve: unexpected argument %q", fs.Arg(0))
+	}
+	return c, c.validate()
+}
+
+func (c serveConfig) validate() error {
+	switch {
+	case c.Addr == "":
+		return errors.New("--addr: must not be empty")
+	case c.DataDir == "":
+		return errors.New("--data-dir: must not be empty")
+	case c.RequestTimeout <= 0:
+		return errors.New("--request-timeout: must be positive")
+	case c.BodyLimit <= 0:
+		return errors.New("--body-limit: must be positive")
+	}
+	return nil
+}
+
+// envFlags registers flags whose defaults come from the environment, and
+// remembers environment values that do not parse, so that a typo in the
+// deployment is an error at start, not a silently ignored setting.
+type envFlags struct {
+	fs     *flag.FlagSet
+	getenv func(string) string
+	errs   []error
+}
+
+func (e *envFlags) str(p *string, s setting, def string) {
+	if v := e.getenv(s.env); v != "" {
+		def = v
+	}
+	e.fs.StringVar(p, s.flag, def, s.usage+" (env "+s.env+")")
+}
+
+func (e *envFlags) dur(p *time.Duration, s setting, def time.Duration) {
+	if v := e.getenv(s.env); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			e.errs = append(e.errs, fmt.Errorf("%s=%q: not a duration such as 5s", s.env, v))
+		}
+		def = d
+	}
+	e.fs.DurationVar(p, s.flag, def, s.usage+" (env "+s.env+")")
+}
+
+func (e *envFlags) num(p *int, s setting, def int) {
+	if v := e.getenv(s.env); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			e.errs = append(e.errs, fmt.Errorf("%s=%q: not a whole number", s.env, v))
+		}
+		def = n
+	}
+	e.fs.IntVar(p, s.flag, def, s.usage+" (env "+s.env+")")
+}
