@@ -21,6 +21,9 @@ var (
 	bucketVersions = []byte("versions") // list id → version → ListVersion JSON
 	bucketActive   = []byte("active")   // list id → version
 	bucketEntries  = []byte("entries")  // list id → version → seq → Entry JSON
+	// bucketOrder keeps save order: version ids sort by load time only to
+	// the millisecond, and not at all if the clock steps back.
+	bucketOrder = []byte("order") // list id → seq → version
 )
 
 // Store is a service.ListStore in a bbolt file.
@@ -37,12 +40,12 @@ func Open(dir string) (*Store, error) {
 		return nil, fmt.Errorf("open embedded store in %s: %w", dir, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketVersions, bucketActive, bucketEntries} {
+		for _, b := range [][]byte{bucketVersions, bucketActive, bucketEntries, bucketOrder} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
 		}
-		return nil
+		return backfillOrder(tx)
 	})
 	if err != nil {
 		db.Close()
@@ -70,6 +73,9 @@ func (s *Store) SaveVersion(ctx context.Context, v service.ListVersion, entries 
 			return fmt.Errorf("list %s version %s exists already", v.ListID, v.Version)
 		}
 		if err := vb.Put([]byte(v.Version), meta); err != nil {
+			return err
+		}
+		if err := appendOrder(tx, v.ListID, []byte(v.Version)); err != nil {
 			return err
 		}
 		return putEntries(tx, v, entries)
@@ -131,25 +137,29 @@ func (s *Store) Active(ctx context.Context) ([]service.ListVersion, error) {
 	return out, err
 }
 
-// Versions returns the saved versions of a list, oldest first (version
-// ids start with their UTC load time).
+// Versions returns the saved versions of a list, oldest (first saved)
+// first.
 func (s *Store) Versions(ctx context.Context, listID string) ([]service.ListVersion, error) {
 	var out []service.ListVersion
 	err := s.db.View(func(tx *bolt.Tx) error {
-		vb := tx.Bucket(bucketVersions).Bucket([]byte(listID))
-		if vb == nil {
+		ob := tx.Bucket(bucketOrder).Bucket([]byte(listID))
+		if ob == nil {
 			return nil
 		}
-		return vb.ForEach(func(_, meta []byte) error {
+		vb := tx.Bucket(bucketVersions).Bucket([]byte(listID))
+		return ob.ForEach(func(_, ver []byte) error {
 			var v service.ListVersion
-			if err := json.Unmarshal(meta, &v); err != nil {
-				return err
+			if err := json.Unmarshal(vb.Get(ver), &v); err != nil {
+				return fmt.Errorf("read version %s %s: %w", listID, ver, err)
 			}
 			out = append(out, v)
 			return nil
 		})
 	})
-	return out, err
+	if err != nil {
+		return nil, fmt.Errorf("read versions of %s: %w", listID, err)
+	}
+	return out, nil
 }
 
 // Entries returns a saved version's entries in their saved order.
