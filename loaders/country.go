@@ -34,7 +34,7 @@ var countryOverrides = map[string]string{
 	"hong kong": "HKG", "china hong kong special administrative region": "HKG", "macau": "MAC",
 	"taiwan": "TWN", "brunei": "BRN", "micronesia": "FSM", "the netherlands": "NLD",
 	"holland": "NLD", "vatican": "VAT", "holy see": "VAT", "east timor": "TLS",
-	"serbia and montenegro": "SRB", "yugoslavia": "SRB",
+	"serbia and montenegro": "SRB", "palestinian": "PSE", "yugoslavia": "SRB",
 }
 
 var (
@@ -121,7 +121,11 @@ func countryKey(s string) string {
 // the part before the qualification.
 func countryCode(raw string) string {
 	countryOnce.Do(buildCountries)
-	for _, s := range []string{raw, cutAny(raw, "(", ". ", ";")} {
+	swapped := raw
+	if head, rest, ok := strings.Cut(raw, ", "); ok {
+		swapped = rest + " " + head // "Congo, Democratic Republic of the"
+	}
+	for _, s := range []string{raw, swapped, cutAny(raw, "(", ". ", ";", ",")} {
 		if c, ok := countryTable[countryKey(s)]; ok {
 			return c
 		}

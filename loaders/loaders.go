@@ -46,7 +46,8 @@ type format struct {
 // registry is the fixed table of formats. It is built once and never
 // changed, so it is safe to read from any goroutine.
 var registry = map[string]format{
-	"un-xml": {read: readUN, main: filePart, parts: []string{filePart}},
+	"un-xml":   {read: readUN, main: filePart, parts: []string{filePart}},
+	"ofac-csv": {read: readOFACCSV, main: "sdn", parts: []string{"sdn", "alt", "add", "comments"}},
 }
 
 // Formats lists the supported format ids, sorted.
