@@ -182,6 +182,7 @@ func TestErrors(t *testing.T) {
 		{"empty", "", 0, 0, "no MRZ text"},
 		{"blank", " \n\r\n ", 0, 0, "no MRZ text"},
 		{"one line", l1, 0, 0, "got 1 lines"},
+		{"too large", strings.Repeat(l1+"\n", 100), 0, 0, "4500 bytes"},
 		{"four lines", l1 + "\n" + l2 + "\n" + l1 + "\n" + l2, 0, 0, "got 4 lines"},
 		{"blank line inside", l1 + "\n\n" + l2, 2, 0, "line 2: blank line inside the MRZ"},
 		{"bad width", l1[:40] + "\n" + l2[:40], 1, 0, "line 1: line is 40 characters long"},

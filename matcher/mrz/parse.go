@@ -32,13 +32,25 @@ func ParseWithOptions(text string, opts Options) (*MRZ, error) {
 	return m, nil
 }
 
+// maxText bounds the input before any work is done: a real MRZ with CRLF
+// and generous padding stays far below it, and a huge body cannot make
+// the parser split and scan megabytes.
+const maxText = 4096
+
 // readLines splits the text into trimmed MRZ lines and checks every
 // character. Lower case is accepted with a warning because OCR engines and
 // people typing an MRZ by hand often produce it and the meaning is clear.
 func readLines(text string) ([]string, []string, error) {
+	if len(text) > maxText {
+		return nil, nil, &Error{Reason: fmt.Sprintf("text is %d bytes; an MRZ is at most 3 lines of 44 characters", len(text))}
+	}
 	raw := trimLines(text)
-	if len(raw) == 0 {
+	switch n := len(raw); {
+	case n == 0:
 		return nil, nil, &Error{Reason: "no MRZ text"}
+	case n != 2 && n != 3:
+		return nil, nil, &Error{Reason: fmt.Sprintf(
+			"got %d lines; an MRZ has 2 (TD2, TD3, visas) or 3 (TD1)", n)}
 	}
 	var warnings []string
 	lines := make([]string, len(raw))
@@ -100,19 +112,13 @@ func readLine(n int, s string) (line string, lower bool, err error) {
 // detect picks the layout from the line count and length, and the visa
 // layouts from the document code.
 func detect(lines []string) (*layout, error) {
-	var want int
-	switch len(lines) {
-	case 3:
-		want = 30
-	case 2:
+	want := 30 // readLines guarantees 2 or 3 lines
+	if len(lines) == 2 {
 		want = len(lines[0])
 		if want != 36 && want != 44 {
 			return nil, &Error{Line: 1, Reason: fmt.Sprintf(
 				"line is %d characters long; a two-line MRZ has lines of 36 (TD2, MRV-B) or 44 (TD3, MRV-A)", want)}
 		}
-	default:
-		return nil, &Error{Reason: fmt.Sprintf(
-			"got %d lines; an MRZ has 2 (TD2, TD3, visas) or 3 (TD1)", len(lines))}
 	}
 	for i, s := range lines {
 		if err := checkLength(i+1, len(s), want); err != nil {
