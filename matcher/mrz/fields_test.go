@@ -93,3 +93,39 @@ func TestTD1TruncatedName(t *testing.T) {
 		t.Errorf("got %q / %q truncated %v", m.Surname, m.GivenNames, m.Truncated)
 	}
 }
+
+// The worked examples of Doc 9303-3 §4.9.
+func TestCheckDigit(t *testing.T) {
+	tests := map[string]byte{
+		"520727":    '3',
+		"AB2134<<<": '5',
+		"HA672242<6" + "5802254" + "9601086<<<<<<<<<<<<<<0": '8',
+		"": '0',
+	}
+	for in, want := range tests {
+		if got, ok := CheckDigit(in); !ok || got != want {
+			t.Errorf("CheckDigit(%q) = %c, %v; want %c", in, got, ok, want)
+		}
+	}
+	if _, ok := CheckDigit("ab"); ok {
+		t.Error("lower case accepted")
+	}
+}
+
+func TestCountryISO3(t *testing.T) {
+	tests := []struct {
+		code, iso3 string
+		known      bool
+	}{
+		{"D", "DEU", true}, {"D<<", "DEU", true}, {"DEU", "DEU", true}, {"GBN", "GBR", true},
+		{"XXA", "", true}, {"XXB", "", true}, {"XXC", "", true}, {"XXX", "", true},
+		{"UNO", "", true}, {"UNA", "", true}, {"UNK", "", true}, {"EUE", "", true},
+		{"UTO", "", true}, {"ALA", "ALA", true}, {"ZWE", "ZWE", true},
+		{"BOS", "", false}, {"", "", false}, {"AB", "", false}, {"ABW ", "", false},
+	}
+	for _, tt := range tests {
+		if iso3, known := CountryISO3(tt.code); iso3 != tt.iso3 || known != tt.known {
+			t.Errorf("CountryISO3(%q) = %q, %v; want %q, %v", tt.code, iso3, known, tt.iso3, tt.known)
+		}
+	}
+}
