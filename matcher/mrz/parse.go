@@ -45,12 +45,8 @@ func readLines(text string) ([]string, []string, error) {
 		return nil, nil, &Error{Reason: fmt.Sprintf("text is %d bytes; an MRZ is at most 3 lines of 44 characters", len(text))}
 	}
 	raw := trimLines(text)
-	switch n := len(raw); {
-	case n == 0:
-		return nil, nil, &Error{Reason: "no MRZ text"}
-	case n != 2 && n != 3:
-		return nil, nil, &Error{Reason: fmt.Sprintf(
-			"got %d lines; an MRZ has 2 (TD2, TD3, visas) or 3 (TD1)", n)}
+	if err := checkCount(len(raw)); err != nil {
+		return nil, nil, err
 	}
 	var warnings []string
 	lines := make([]string, len(raw))
@@ -125,18 +121,33 @@ func detect(lines []string) (*layout, error) {
 			return nil, err
 		}
 	}
-	visa := lines[0][0] == 'V'
+	return pick(want, lines[0][0] == 'V'), nil
+}
+
+func pick(width int, visa bool) *layout {
 	switch {
-	case want == 30:
-		return &td1, nil
-	case want == 36 && visa:
-		return &mrvb, nil
-	case want == 36:
-		return &td2, nil
+	case width == 30:
+		return &td1
+	case width == 36 && visa:
+		return &mrvb
+	case width == 36:
+		return &td2
 	case visa:
-		return &mrva, nil
+		return &mrva
 	}
-	return &td3, nil
+	return &td3
+}
+
+// checkCount rejects texts of the wrong number of lines before their
+// characters are scanned.
+func checkCount(n int) error {
+	switch {
+	case n == 0:
+		return &Error{Reason: "no MRZ text"}
+	case n != 2 && n != 3:
+		return &Error{Reason: fmt.Sprintf("got %d lines; an MRZ has 2 (TD2, TD3, visas) or 3 (TD1)", n)}
+	}
+	return nil
 }
 
 // checkLength points at the first missing or first extra character.
