@@ -124,6 +124,7 @@ func detect(lines []string) (*layout, error) {
 	return pick(want, lines[0][0] == 'V'), nil
 }
 
+// pick maps the line width to a layout; a V document code marks a visa.
 func pick(width int, visa bool) *layout {
 	switch {
 	case width == 30:
