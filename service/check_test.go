@@ -1,0 +1,54 @@
+package service_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/service"
+)
+
+func TestCheckContract(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, t.TempDir())
+	if err := f.lists.Start(ctx, []service.Upload{unUpload(t)}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		req      service.CheckRequest
+		decision string
+		entry    string
+		code     service.Code
+	}{
+		{"listed name", katanga(), "hit", "CDi.006", ""},
+		{"made-up name", service.CheckRequest{Traveller: &service.Traveller{Name: "Zebulon Quimby Pottersfield"}}, "clear", "", ""},
+		{"restricted to a known list", service.CheckRequest{Traveller: &service.Traveller{Name: "Germain Katanga"}, Lists: []string{"un-sc"}}, "hit", "CDi.006", ""},
+		{"unknown list", service.CheckRequest{Traveller: &service.Traveller{Name: "Germain Katanga"}, Lists: []string{"un-sc", "nope"}}, "", "", service.CodeInvalid},
+		{"no traveller", service.CheckRequest{}, "", "", service.CodeInvalid},
+		{"empty traveller", service.CheckRequest{Traveller: &service.Traveller{Nationality: "COD"}}, "", "", service.CodeInvalid},
+		{"bad date", service.CheckRequest{Traveller: &service.Traveller{Name: "A B", DateOfBirth: "28/04/1978"}}, "", "", service.CodeInvalid},
+		{"bad country", service.CheckRequest{Traveller: &service.Traveller{Name: "A B", Nationality: "Congo"}}, "", "", service.CodeInvalid},
+		{"bad sex", service.CheckRequest{Traveller: &service.Traveller{Name: "A B", Sex: "male"}}, "", "", service.CodeInvalid},
+		{"blank document number", service.CheckRequest{Traveller: &service.Traveller{Documents: []service.TravellerDocument{{Number: " - "}}}}, "", "", service.CodeInvalid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, err := f.checker.Check(ctx, tc.req)
+			if tc.code != "" {
+				if service.ErrorCode(err) != tc.code {
+					t.Fatalf("want %s, got %v", tc.code, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp.Decision != tc.decision || (tc.entry != "" && resp.Hits[0].EntryID != tc.entry) {
+				t.Fatalf("got %s %+v", resp.Decision, resp.Hits)
+			}
+			if (resp.Decision == "clear") != (len(resp.Hits) == 0) || resp.CheckID == "" || len(resp.Lists) != 1 {
+				t.Fatalf("contract broken: %+v", resp)
+			}
+		})
+	}
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer collects the log of a running service for the test to read.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// runningService is one run() of the real program on a free port.
+type runningService struct {
+	base string
+	log  *syncBuffer
+	stop func() error
+}
+
+func startService(t *testing.T, dataDir string) *runningService {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	log := &syncBuffer{}
+	done := make(chan error, 1)
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", dataDir}
+	go func() { done <- run(ctx, args, func(string) string { return "" }, io.Discard, log) }()
+	s := &runningService{log: log, stop: func() error { cancel(); return <-done }}
+	t.Cleanup(func() { cancel() })
+	s.base = "http://" + waitForLog(t, log, "listening", "addr")
+	waitReady(t, s.base)
+	return s
+}
+
+// waitForLog returns the field of the first JSON log line with the message.
+func waitForLog(t *testing.T, log *syncBuffer, msg, field string) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		sc := bufio.NewScanner(strings.NewReader(log.String()))
+		for sc.Scan() {
+			var line map[string]any
+			if json.Unmarshal(sc.Bytes(), &line) == nil && line["msg"] == msg {
+				return line[field].(string)
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("no %q log line; log:\n%s", msg, log.String())
+	return ""
+}
+
+func waitReady(t *testing.T, base string) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		resp, err := http.Get(base + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("service never became ready")
+}
+
+type checkAnswer struct {
+	Decision string `json:"decision"`
+	Hits     []struct {
+		ListID   string `json:"list_id"`
+		EntryID  string `json:"entry_id"`
+		Decision string `json:"decision"`
+	} `json:"hits"`
+	Lists []struct{ ID, Version string } `json:"lists"`
+}
+
+func postCheck(t *testing.T, base, body string) (int, checkAnswer) {
+	t.Helper()
+	resp, err := http.Post(base+"/v1/check", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var a checkAnswer
+	if err := json.NewDecoder(resp.Body).Decode(&a); err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, a
+}
+
+func TestServeChecksTravellersEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	s := startService(t, dir)
+	status, a := postCheck(t, s.base, `{"traveller":{"name":"Germain Katanga","date_of_birth":"1978-04-28"},"checkpoint":"BKO-AIRPORT-T1"}`)
+	if status != http.StatusOK || a.Decision != "hit" || len(a.Hits) == 0 || a.Hits[0].EntryID != "CDi.006" || a.Hits[0].ListID != "un-sc" {
+		t.Fatalf("listed traveller: status %d, answer %+v", status, a)
+	}
+	status, a = postCheck(t, s.base, `{"traveller":{"surname":"POTTERSFIELD","given_names":"ZEBULON QUIMBY"}}`)
+	if status != http.StatusOK || a.Decision != "clear" || len(a.Hits) != 0 || len(a.Lists) != 1 {
+		t.Fatalf("made-up traveller: status %d, answer %+v", status, a)
+	}
+	if err := s.stop(); err != nil {
+		t.Fatalf("run returned %v after a clean stop", err)
+	}
+	if !strings.Contains(s.log.String(), "seeded empty store") {
+		t.Fatal("first start did not seed the bundled UN list")
+	}
+
+	// A restart serves what the store holds, without loading the bundle again.
+	again := startService(t, dir)
+	if strings.Contains(again.log.String(), "seeded empty store") {
+		t.Fatal("restart re-loaded the bundled list instead of using the store")
+	}
+	_, b := postCheck(t, again.base, `{"traveller":{"name":"KATANGA Germain"}}`)
+	if b.Decision == "clear" || b.Lists[0].Version != a.Lists[0].Version {
+		t.Fatalf("after restart: %+v (version before: %s)", b, a.Lists[0].Version)
+	}
+	if err := again.stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRunRejectsBadConfiguration(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{"no command", nil, nil, "no command"},
+		{"unknown command", []string{"fly"}, nil, "unknown command"},
+		{"bad env duration", []string{"serve"}, map[string]string{"CROSSCHECK_REQUEST_TIMEOUT": "soon"}, "CROSSCHECK_REQUEST_TIMEOUT"},
+		{"stray argument", []string{"serve", "extra"}, nil, "unexpected argument"},
+		{"zero body limit", []string{"serve", "--body-limit", "0"}, nil, "--body-limit"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := run(context.Background(), tc.args, func(k string) string { return tc.env[k] }, io.Discard, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("want error containing %q, got %v", tc.want, err)
+			}
+		})
+	}
+}
