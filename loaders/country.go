@@ -20,7 +20,7 @@ var countriesTSV string
 // countryOverrides maps the spellings lists use that the ISO short names do
 // not produce. Keys go through countryKey like every lookup. Deliberately
 // absent: "USSR"/"former Soviet Union" (no current state; the raw text is
-// kept), "Kosovo" (no ISO code; ICAO uses RKS, the EU XK).
+// kept). Kosovo has no ISO code; it maps to ICAO's RKS (see icaoCodes).
 var countryOverrides = map[string]string{
 	"united kingdom": "GBR", "great britain": "GBR", "uk": "GBR",
 	"united states": "USA", "usa": "USA", "us": "USA",
@@ -35,6 +35,16 @@ var countryOverrides = map[string]string{
 	"taiwan": "TWN", "brunei": "BRN", "micronesia": "FSM", "the netherlands": "NLD",
 	"holland": "NLD", "vatican": "VAT", "holy see": "VAT", "east timor": "TLS",
 	"serbia and montenegro": "SRB", "palestinian": "PSE", "yugoslavia": "SRB",
+}
+
+// icaoCodes are the Doc 9303 codes beyond ISO 3166 that documents carry
+// (formats.md §6.5): Germany's "D", the British-variant codes, Kosovo,
+// stateless and refugee codes, and the Utopia specimen state. Keeping them
+// lets a document list key on what the MRZ prints.
+var icaoCodes = map[string]string{
+	"d": "DEU", "gbd": "GBR", "gbn": "GBR", "gbo": "GBR", "gbs": "GBR", "gbp": "GBR",
+	"rks": "RKS", "xxk": "RKS", "kosovo": "RKS", "xxa": "XXA", "xxb": "XXB", "xxc": "XXC", "xxx": "XXX",
+	"uto": "UTO", "xpo": "XPO", "uno": "UNO", "una": "UNA", "unk": "UNK", "eue": "EUE",
 }
 
 var (
@@ -71,8 +81,10 @@ func buildCountries() {
 	for k := range ambiguous {
 		delete(t, k)
 	}
-	for k, v := range countryOverrides {
-		t[countryKey(k)] = v
+	for _, m := range []map[string]string{countryOverrides, icaoCodes} {
+		for k, v := range m {
+			t[countryKey(k)] = v
+		}
 	}
 	countryTable = t
 }

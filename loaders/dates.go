@@ -60,6 +60,10 @@ func (p point) precision() matcher.Precision {
 // "09/1962", ranges ("1953 to 1958", "1953-1958", "Between Aug. and Sep.
 // 1977") and "circa"/"approximately" in front of any of them.
 func textDate(raw string) (matcher.BirthDate, bool) {
+	if p, ok := isoDay(raw); ok {
+		d := p.from()
+		return matcher.BirthDate{From: d, To: d, Precision: matcher.PrecisionDay, Raw: raw}, true
+	}
 	s := strings.ToLower(clean(raw))
 	approx := false
 	for _, p := range []string{"circa ", "approximately ", "approx. ", "about ", "ca. ", "c. "} {
@@ -86,6 +90,16 @@ func textDate(raw string) (matcher.BirthDate, bool) {
 		d.Precision = matcher.PrecisionRange
 	}
 	return d, d.Valid()
+}
+
+// isoDay is the fast path for the commonest form, "YYYY-MM-DD": large
+// national lists are mostly full dates.
+func isoDay(s string) (point, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !isDigits(s[:4]) || !isDigits(s[5:7]) || !isDigits(s[8:]) {
+		return point{}, false
+	}
+	p := point{Year: year(s[:4]), Month: number(s[5:7]), Day: number(s[8:])}
+	return p, p.Month > 0 && p.Day > 0 && p.valid()
 }
 
 // splitRange splits "A to B", "A and B" and "YYYY-YYYY"; b is the whole

@@ -46,8 +46,11 @@ type format struct {
 // registry is the fixed table of formats. It is built once and never
 // changed, so it is safe to read from any goroutine.
 var registry = map[string]format{
-	"un-xml":   {read: readUN, main: filePart, parts: []string{filePart}},
-	"ofac-csv": {read: readOFACCSV, main: "sdn", parts: []string{"sdn", "alt", "add", "comments"}},
+	"un-xml":           {read: readUN, main: filePart, parts: []string{filePart}},
+	"ofac-csv":         {read: readOFACCSV, main: "sdn", parts: []string{"sdn", "alt", "add", "comments"}},
+	"crosscheck-csv":   {read: readCrosscheckCSV, main: filePart, parts: []string{filePart}},
+	"crosscheck-jsonl": {read: readCrosscheckJSONL, main: filePart, parts: []string{filePart}},
+	"documents-csv":    {read: readDocumentsCSV, main: filePart, parts: []string{filePart}},
 }
 
 // Formats lists the supported format ids, sorted.

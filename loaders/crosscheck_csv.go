@@ -1,0 +1,163 @@
+package loaders
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/matcher"
+)
+
+// crosscheck-csv: crosscheck's own list format for national lists typed
+// up by administrators (spreadsheet exports). A header row names the
+// columns in any order; id and name are required. Multi-valued cells use
+// "|". See FORMATS.md for the column reference.
+
+const ccsvFormat = "crosscheck-csv"
+
+// header maps column names to their index and reports required ones
+// missing, with the line of the header.
+type header map[string]int
+
+func readHeader(format string, w row, known, required []string) (header, error) {
+	h := header{}
+	for i, f := range w.fields {
+		name := strings.ToLower(clean(f))
+		if _, dup := h[name]; dup && name != "" {
+			return nil, w.errorAt(format, "", i, name, "column appears twice")
+		}
+		h[name] = i
+	}
+	for _, r := range required {
+		if _, ok := h[r]; !ok {
+			return nil, w.errorAt(format, "", -1, r, fmt.Sprintf("required column missing (header must name the columns, e.g. %s)", strings.Join(known, ",")))
+		}
+	}
+	return h, nil
+}
+
+// cell returns the cleaned value of a named column, "" when absent.
+func (h header) cell(w row, name string) string {
+	if i, ok := h[name]; ok {
+		return w.get(i)
+	}
+	return ""
+}
+
+var ccsvColumns = []string{
+	"id", "subject", "name", "aliases", "weak_aliases", "birth_dates", "nationalities", "gender",
+	"documents", "programs", "travel_ban", "asset_freeze", "listed_on", "remarks",
+}
+
+func readCrosscheckCSV(parts map[string]io.Reader, emit func(matcher.Entry) error) error {
+	var h header
+	return csvRows(ccsvFormat, "", parts[filePart], ',', func(w row) error {
+		if h == nil {
+			var err error
+			h, err = readHeader(ccsvFormat, w, ccsvColumns, []string{"id", "name"})
+			return err
+		}
+		e, err := ccsvEntry(h, w)
+		if err != nil {
+			return err
+		}
+		return locate(emit(e), w.line, "")
+	})
+}
+
+// ccsvEntry builds one entry; a bad cell is an error with its position.
+func ccsvEntry(h header, w row) (matcher.Entry, error) {
+	e := matcher.Entry{ID: h.cell(w, "id"), Subject: matcher.SubjectPerson, Remarks: h.cell(w, "remarks")}
+	fail := func(col, reason string) error { return w.errorAt(ccsvFormat, "", h[col], col, reason) }
+	if s := h.cell(w, "subject"); s != "" {
+		e.Subject = matcher.SubjectType(strings.ToLower(s))
+	}
+	if name := h.cell(w, "name"); name != "" {
+		e.Names = append(e.Names, matcher.Name{Full: name, Script: detectScript(name), Kind: matcher.NamePrimary, Quality: matcher.QualityStrong})
+	}
+	addNames(&e, h.cell(w, "aliases"), matcher.QualityStrong)
+	addNames(&e, h.cell(w, "weak_aliases"), matcher.QualityWeak)
+	for d := range splitBar(h.cell(w, "birth_dates")) {
+		bd, ok := textDate(d)
+		if !ok {
+			return e, fail("birth_dates", fmt.Sprintf("%q is not a date (want YYYY, YYYY-MM, YYYY-MM-DD or YYYY to YYYY)", d))
+		}
+		e.BirthDates = append(e.BirthDates, bd)
+	}
+	for n := range splitBar(h.cell(w, "nationalities")) {
+		e.Nationalities = append(e.Nationalities, countries(n)...)
+	}
+	if e.Gender = strings.ToUpper(h.cell(w, "gender")); e.Gender != "" && e.Gender != "M" && e.Gender != "F" {
+		return e, fail("gender", "want M, F or empty")
+	}
+	for d := range splitBar(h.cell(w, "documents")) {
+		doc, err := parseDocSpec(d)
+		if err != nil {
+			return e, fail("documents", err.Error())
+		}
+		e.Documents = append(e.Documents, doc)
+	}
+	for p := range splitBar(h.cell(w, "programs")) {
+		e.Programs = append(e.Programs, p)
+	}
+	var err error
+	if e.Measures.TravelBan, err = parseBool(h.cell(w, "travel_ban")); err != nil {
+		return e, fail("travel_ban", err.Error())
+	}
+	if e.Measures.AssetFreeze, err = parseBool(h.cell(w, "asset_freeze")); err != nil {
+		return e, fail("asset_freeze", err.Error())
+	}
+	if s := h.cell(w, "listed_on"); s != "" {
+		if e.ListedOn, _ = isoDate(s); e.ListedOn == "" || len(s) != 10 {
+			return e, fail("listed_on", "want YYYY-MM-DD")
+		}
+	}
+	return e, nil // run validates it and locate places any problem
+}
+
+func addNames(e *matcher.Entry, cell string, q matcher.Quality) {
+	for n := range splitBar(cell) {
+		e.Names = append(e.Names, matcher.Name{Full: n, Script: detectScript(n), Kind: matcher.NameAlias, Quality: q})
+	}
+}
+
+// splitBar yields the non-empty cleaned values of a "|"-separated cell.
+func splitBar(cell string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		if cell == "" {
+			return
+		}
+		for v := range strings.SplitSeq(cell, "|") {
+			if v = clean(v); v != "" && !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// parseDocSpec reads "type:country:number"; the number comes last so it
+// may itself hold a colon.
+func parseDocSpec(s string) (matcher.Document, error) {
+	f := strings.SplitN(s, ":", 3)
+	if len(f) != 3 || matcher.NormalizeDocumentNumber(f[2]) == "" {
+		return matcher.Document{}, fmt.Errorf("%q: want type:country:number, e.g. passport:DEU:C01X00T47", s)
+	}
+	d := matcher.Document{Type: docType(f[0]), TypeRaw: clean(f[0]), Number: clean(f[2]), Country: countryCode(clean(f[1]))}
+	if d.Country == "" && clean(f[1]) != "" {
+		return d, fmt.Errorf("%q: unknown country %q (want ISO alpha-3)", s, f[1])
+	}
+	if d.Type == "" {
+		d.Type = matcher.DocOther
+	}
+	return d, nil
+}
+
+func parseBool(s string) (bool, error) {
+	switch strings.ToLower(s) {
+	case "", "false", "no", "0", "n":
+		return false, nil
+	case "true", "yes", "1", "y":
+		return true, nil
+	}
+	return false, fmt.Errorf("%q: want true or false", s)
+}
