@@ -2,7 +2,6 @@ package loaders
 
 import (
 	"encoding/xml"
-	"errors"
 	"io"
 	"strings"
 
@@ -46,68 +45,23 @@ type unRecord struct {
 	subject         matcher.SubjectType
 }
 
-// readUN streams the file: the decoder walks tokens and decodes one
-// INDIVIDUAL or ENTITY at a time, so memory stays flat however long the
-// list is.
+// readUN streams the file one INDIVIDUAL or ENTITY at a time.
 func readUN(parts map[string]io.Reader, emit func(matcher.Entry) error) error {
-	d := xml.NewDecoder(skipBOM(parts[filePart]))
-	d.Strict = true
-	var path []string
-	root := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return unEnd(path, root, d)
+	roots := []string{"CONSOLIDATED_LIST"}
+	return xmlStream(unFormat, parts[filePart], roots, func(d *xml.Decoder, start xml.StartElement, where string, line int) error {
+		rec := unRecord{line: line, subject: matcher.SubjectPerson}
+		if start.Name.Local == "ENTITY" {
+			rec.subject = matcher.SubjectOrganization
 		}
+		if err := decodeItem(unFormat, d, start, where, &rec); err != nil {
+			return err
+		}
+		e, err := rec.entry()
 		if err != nil {
-			return xmlError(unFormat, d, path, err)
+			return &Error{Format: unFormat, Line: line, Path: where, Record: clean(rec.Ref), Reason: err.Error()}
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if len(path) == 0 && t.Name.Local != "CONSOLIDATED_LIST" {
-				return &Error{Format: unFormat, Line: line(d), Path: t.Name.Local, Reason: "not a UN consolidated list (root element should be CONSOLIDATED_LIST)"}
-			}
-			root = true
-			if len(path) == 2 && (t.Name.Local == "INDIVIDUAL" || t.Name.Local == "ENTITY") {
-				if err := unDecode(d, t, path, emit); err != nil {
-					return err
-				}
-				continue
-			}
-			path = append(path, t.Name.Local)
-		case xml.EndElement:
-			path = path[:len(path)-1]
-		}
-	}
-}
-
-// unEnd checks that the file held a whole document.
-func unEnd(path []string, root bool, d *xml.Decoder) error {
-	switch {
-	case len(path) > 0:
-		return &Error{Format: unFormat, Line: line(d), Path: strings.Join(path, "/"), Reason: "file ends inside an element (truncated?)"}
-	case d.InputOffset() == 0:
-		return &Error{Format: unFormat, Reason: "empty file", Err: ErrNoEntries}
-	case !root:
-		return &Error{Format: unFormat, Line: line(d), Reason: "no XML element found: not a UN consolidated list"}
-	}
-	return nil
-}
-
-func unDecode(d *xml.Decoder, start xml.StartElement, path []string, emit func(matcher.Entry) error) error {
-	where := strings.Join(append(path, start.Name.Local), "/")
-	rec := unRecord{line: line(d), subject: matcher.SubjectPerson}
-	if start.Name.Local == "ENTITY" {
-		rec.subject = matcher.SubjectOrganization
-	}
-	if err := d.DecodeElement(&rec, &start); err != nil {
-		return xmlError(unFormat, d, append(path, start.Name.Local), err)
-	}
-	e, err := rec.entry()
-	if err != nil {
-		return &Error{Format: unFormat, Line: rec.line, Path: where, Record: clean(rec.Ref), Reason: err.Error()}
-	}
-	return locate(emit(e), rec.line, where)
+		return locate(emit(e), line, where)
+	}, "INDIVIDUAL", "ENTITY")
 }
 
 // fieldError is a record-level problem the caller places in the file.
@@ -195,26 +149,4 @@ func nonEmpty(s string) []string {
 		return nil
 	}
 	return []string{s}
-}
-
-// line is the decoder's current line.
-func line(d *xml.Decoder) int {
-	l, _ := d.InputPos()
-	return l
-}
-
-// xmlError reports a decoder failure (syntax, truncation, invalid UTF-8)
-// with its line and the element path being read.
-func xmlError(format string, d *xml.Decoder, path []string, err error) error {
-	e := &Error{Format: format, Path: strings.Join(path, "/"), Reason: "malformed XML", Err: err}
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		e.Line, e.Err = se.Line, errors.New(se.Msg)
-	} else {
-		e.Line = line(d)
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || (se != nil && se.Msg == "unexpected EOF") {
-		e.Reason = "file ends inside an element (truncated?)"
-	}
-	return e
 }
