@@ -1,0 +1,185 @@
+package translit
+
+import (
+	"sort"
+	"strings"
+)
+
+const (
+	shadda      = 0x651
+	tehMarbuta  = 0x629
+	alefMaksura = 0x649
+)
+
+// arabicForms returns [English usage, ICAO 9303 MRZ, UN 2017, BGN/PCGN 1956,
+// second English spelling]. The MRZ form is the reversible X-escaped one
+// (جمال عبد الناصر -> JMAL EBD ALNAXSSR), comparable with a scanned MRZ.
+func arabicForms(w []rune, persian bool) []string {
+	bare := stripHarakat(w)
+	eng, eng2 := arabicEnglish(bare, persian)
+	return []string{
+		eng,
+		icaoArabic(w),
+		arabicTable(w, &unArab, persian),
+		arabicTable(w, &bgnArab, persian),
+		eng2,
+	}
+}
+
+// icaoArabic applies ICAO 9303 Table C: short vowels are not written,
+// shadda repeats the previous letter, ة is XAH at the end of a component.
+func icaoArabic(w []rune) string {
+	var b strings.Builder
+	last := ""
+	for i, r := range w {
+		switch {
+		case r == shadda:
+			b.WriteString(last)
+		case isHaraka(r):
+		case r == tehMarbuta && i == len(w)-1:
+			b.WriteString("XAH")
+		case r >= 0x600 && r <= 0x6ff && icaoArab[r-0x600] != "":
+			last = icaoArab[r-0x600]
+			b.WriteString(last)
+		default:
+			last = foldRune(r)
+			b.WriteString(last)
+		}
+	}
+	return b.String()
+}
+
+// arabicTable applies a generated UN or BGN/PCGN letter table. The article
+// ال at the start of a word becomes a separate AL, as both systems write it;
+// letters the table lacks come from the English-usage letters.
+func arabicTable(w []rune, table *[256]string, persian bool) string {
+	var b strings.Builder
+	if len(w) > 3 && w[0] == 'ا' && w[1] == 'ل' {
+		b.WriteString("AL ")
+		w = w[2:]
+	}
+	last := ""
+	for i, r := range w {
+		switch {
+		case r == shadda:
+			b.WriteString(last)
+		case r == tehMarbuta && i == len(w)-1:
+			b.WriteString("AH")
+		case r >= 0x600 && r <= 0x6ff && table[r-0x600] != "":
+			last = table[r-0x600]
+			b.WriteString(last)
+		case isHaraka(r):
+		default:
+			last = arabicLetter(w, i, persian)
+			b.WriteString(last)
+		}
+	}
+	return b.String()
+}
+
+// arabicEnglish gives the usual English spelling: the hand table of the
+// commonest name words, then google-ar2en, then the article and the
+// compounds with عبد and أبو, and finally letter by letter.
+func arabicEnglish(w []rune, persian bool) (string, string) {
+	s := string(w)
+	if c, ok := arabicCommon[s]; ok {
+		return c[0], c[1]
+	}
+	if v, ok := lookup(ar2enWords, s); ok {
+		return v, v
+	}
+	for _, p := range arabicPrefixes {
+		if rest, ok := strings.CutPrefix(s, p.ar); ok && len([]rune(rest)) >= 2 {
+			e1, e2 := arabicEnglish([]rune(rest), persian)
+			return p.lat + " " + e1, p.lat + " " + e2
+		}
+	}
+	var b strings.Builder
+	for i := range w {
+		b.WriteString(arabicLetter(w, i, persian))
+	}
+	return b.String(), b.String()
+}
+
+// arabicPrefixes are written joined to the next word but romanised apart.
+var arabicPrefixes = []struct{ ar, lat string }{
+	{"عبدال", "ABDUL"}, {"عبد", "ABD"}, {"أبو", "ABU"}, {"ابو", "ABU"}, {"ال", "AL"},
+}
+
+// arabicLetter romanises one letter as English usage does. Long-vowel
+// letters are vowels inside a word and consonants at its start or next to
+// alef; short vowels are unwritten and stay so (Skeleton bridges the gap).
+func arabicLetter(w []rune, i int, persian bool) string {
+	r := w[i]
+	next := rune(0)
+	if i+1 < len(w) {
+		next = w[i+1]
+	}
+	switch r {
+	case 'و':
+		if persian && i == 0 {
+			return "V"
+		}
+		if i == 0 || next == 'ا' || (i > 0 && w[i-1] == 'ا') {
+			return "W"
+		}
+		return "U"
+	case 'ي', 'ی':
+		if i == 0 || next == 'ا' || next == 'و' {
+			return "Y"
+		}
+		return "I"
+	case tehMarbuta:
+		if i == len(w)-1 {
+			return "A"
+		}
+		return "AT"
+	}
+	if s, ok := arabicLetters[r]; ok {
+		return s
+	}
+	if isHaraka(r) || r == shadda {
+		return ""
+	}
+	return foldRune(r)
+}
+
+var arabicLetters = map[rune]string{
+	'ا': "A", 'أ': "A", 'إ': "I", 'آ': "A", 'ٱ': "A", 'ب': "B", 'ت': "T", 'ث': "TH",
+	'ج': "J", 'ح': "H", 'خ': "KH", 'د': "D", 'ذ': "DH", 'ر': "R", 'ز': "Z", 'س': "S",
+	'ش': "SH", 'ص': "S", 'ض': "D", 'ط': "T", 'ظ': "Z", 'ع': "", 'غ': "GH", 'ف': "F",
+	'ق': "Q", 'ك': "K", 'ک': "K", 'ل': "L", 'م': "M", 'ن': "N", 'ه': "H", 'ە': "H",
+	alefMaksura: "A", 'ء': "", 'ؤ': "U", 'ئ': "I", 'پ': "P", 'چ': "CH", 'ژ': "ZH",
+	'گ': "G", 'ڤ': "V", 'ۀ': "E",
+}
+
+func isHaraka(r rune) bool {
+	return (r >= 0x64b && r <= 0x652 && r != shadda) || r == 0x670
+}
+
+// stripHarakat removes short-vowel signs and shadda: the lookup tables are
+// keyed on the bare letters, which is how names are usually written.
+func stripHarakat(w []rune) []rune {
+	out := make([]rune, 0, len(w))
+	for _, r := range w {
+		if !isHaraka(r) && r != shadda {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// isPersian reports letters that Arabic does not use (Persian also writes
+// و as V at the start of a word).
+func isPersian(name string) bool {
+	return strings.ContainsAny(name, "پچژگکی")
+}
+
+// lookup binary-searches a generated word table.
+func lookup(t []wordPair, k string) (string, bool) {
+	i := sort.Search(len(t), func(i int) bool { return t[i].k >= k })
+	if i < len(t) && t[i].k == k {
+		return t[i].v, true
+	}
+	return "", false
+}

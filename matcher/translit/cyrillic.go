@@ -1,0 +1,144 @@
+package translit
+
+import (
+	"strings"
+	"unicode"
+)
+
+// cyrScheme is one Cyrillic romanisation: a generated letter table, patches
+// for the letters where the table is wrong or silent, and two contexts that
+// matter for names.
+type cyrScheme struct {
+	table *[256]string
+	patch map[rune]string // upper-case letter -> Latin, checked first
+	// initialY: Ukrainian Є Ї Й Ю Я are YE YI Y YU YA at the start of a word
+	// (ICAO Table B notes; Ukrainian national system 2010).
+	initialY bool
+	// bgnE: BGN/PCGN Е and Ё are YE at the start of a word and after a vowel,
+	// Й, Ъ or Ь.
+	bgnE bool
+}
+
+// Patches: the interscript ICAO maps omit Ъ (Table B: IE), miss Ћ, give
+// Serbian Г as H and Macedonian К as KJ (both transcription slips: Serbian
+// Г is G; KJ belongs to Ќ); Ukrainian Г is H per Table B.
+var (
+	icaoRusS = cyrScheme{table: &icaoRus, patch: map[rune]string{'Ъ': "IE"}}
+	bgnRusS  = cyrScheme{table: &bgnRus, bgnE: true}
+	iso9S    = cyrScheme{table: &iso9}
+	icaoUkrS = cyrScheme{table: &icaoUkr, patch: map[rune]string{'Г': "H", 'Ъ': ""}, initialY: true}
+	icaoBelS = cyrScheme{table: &icaoBel, patch: map[rune]string{'Ъ': ""}}
+	// Serbian Latin (Gajica) folded as Serbian passports fold it: Đ -> DJ.
+	gajS     = cyrScheme{table: &icaoSrp, patch: map[rune]string{'Г': "G", 'Ђ': "DJ", 'Ћ': "C"}}
+	icaoSrpS = cyrScheme{table: &icaoSrp, patch: map[rune]string{'Г': "G", 'Ћ': "C"}}
+	// English-language press and Russian-mediated lists: Djokovic, Karadzhich.
+	srpEngS  = cyrScheme{table: &icaoRus, patch: map[rune]string{'Ђ': "DJ", 'Ћ': "CH", 'Џ': "DZH"}}
+	icaoMkdS = cyrScheme{table: &icaoMkd, patch: map[rune]string{'К': "K", 'Ќ': "KJ"}}
+	mkdNatS  = cyrScheme{table: &icaoMkd, patch: map[rune]string{'К': "K", 'Ќ': "KJ", 'Џ': "DZH"}}
+	icaoBulS = cyrScheme{table: &icaoBul, patch: map[rune]string{'Ъ': "IE"}}
+	// Bulgarian Streamlined System (2009 law), used in Bulgarian passports.
+	bulNatS = cyrScheme{table: &icaoBul, patch: map[rune]string{
+		'Ъ': "A", 'Ь': "Y", 'Й': "Y", 'Х': "H", 'Ю': "YU", 'Я': "YA"}}
+)
+
+// cyrSchemes lists the schemes per language, primary first. An undetected
+// language ("") is treated as Russian with Ukrainian as the alternative.
+var cyrSchemes = map[string][]cyrScheme{
+	"rus": {icaoRusS, bgnRusS, iso9S},
+	"":    {icaoRusS, bgnRusS, iso9S, icaoUkrS},
+	"ukr": {icaoUkrS, icaoRusS, bgnRusS, iso9S},
+	"bel": {icaoBelS, icaoRusS, bgnRusS, iso9S},
+	"srp": {gajS, icaoSrpS, srpEngS},
+	"mkd": {icaoMkdS, mkdNatS, icaoRusS},
+	"bul": {bulNatS, icaoBulS, icaoRusS, bgnRusS},
+}
+
+func cyrillicForms(w []rune, lang string) []string {
+	schemes := cyrSchemes[lang]
+	out := make([]string, len(schemes))
+	for i, s := range schemes {
+		out[i] = s.apply(w)
+	}
+	return out
+}
+
+func (s cyrScheme) apply(w []rune) string {
+	var b strings.Builder
+	prev := ' '
+	for i, r := range w {
+		u := unicode.ToUpper(r)
+		b.WriteString(s.letter(u, i, prev))
+		prev = u
+	}
+	return b.String()
+}
+
+func (s cyrScheme) letter(u rune, i int, prev rune) string {
+	if u < 0x400 || u > 0x4ff {
+		return foldRune(u)
+	}
+	if s.initialY && i == 0 {
+		if y, ok := ukrInitial[u]; ok {
+			return y
+		}
+	}
+	if s.initialY && u == 'Г' && prev == 'З' {
+		return "GH" // зг -> zgh keeps it apart from ж -> zh
+	}
+	if p, ok := s.patch[u]; ok {
+		return p
+	}
+	if s.bgnE && (u == 'Е' || u == 'Ё') && (i == 0 || strings.ContainsRune("АЕЁИОУЫЭЮЯЙЪЬ", prev)) {
+		return "YE"
+	}
+	for _, t := range [...]*[256]string{s.table, &icaoRus, &icaoUkr, &iso9} {
+		if v := t[u-0x400]; v != "" {
+			return v // later tables: letters of other Cyrillic languages
+		}
+	}
+	return ""
+}
+
+var ukrInitial = map[rune]string{'Є': "YE", 'Ї': "YI", 'Й': "Y", 'Ю': "YU", 'Я': "YA"}
+
+// cyrillicLanguage guesses the language of a Cyrillic name from letters only
+// some alphabets have. It returns "" when nothing decides.
+func cyrillicLanguage(name string) string {
+	var seen [256]bool
+	bulHard := false
+	prev := rune(0)
+	for _, r := range name {
+		u := unicode.ToLower(r)
+		if u >= 0x400 && u <= 0x4ff {
+			seen[u-0x400] = true
+		}
+		// Bulgarian ъ is a vowel before consonants; Russian ъ only precedes е ё ю я.
+		if prev == 'ъ' && u >= 0x430 && u <= 0x44f && !strings.ContainsRune("еёюя", u) {
+			bulHard = true
+		}
+		prev = u
+	}
+	has := func(rs string) bool {
+		for _, r := range rs {
+			if seen[r-0x400] {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("ў"), has("і") && has("ыэё"):
+		return "bel"
+	case has("іїєґ"):
+		return "ukr"
+	case has("ѓќѕ"):
+		return "mkd"
+	case has("ђћџљњј"):
+		return "srp"
+	case bulHard:
+		return "bul"
+	case has("ыэё"):
+		return "rus"
+	}
+	return ""
+}

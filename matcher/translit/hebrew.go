@@ -1,0 +1,120 @@
+package translit
+
+import "strings"
+
+const geresh = 0x5f3
+
+// hebrewForms returns [common usage, ICAO 9303]. Hebrew writes few vowels,
+// so neither form is reliable alone; Skeleton makes them comparable with the
+// English spellings of lists.
+func hebrewForms(w []rune) []string {
+	return []string{hebrewCommon(w), hebrewICAO(w)}
+}
+
+// hebrewICAO applies the interscript ICAO 9303 Hebrew map letter by letter,
+// with the geresh letters (ג׳ -> J) of the same map.
+func hebrewICAO(w []rune) string {
+	var b strings.Builder
+	for i, r := range w {
+		if g, ok := hebrewGeresh(w, i); ok {
+			b.WriteString(g)
+			continue
+		}
+		b.WriteString(hebrewTable(r))
+	}
+	return b.String()
+}
+
+func hebrewTable(r rune) string {
+	if r >= 0x590 && r <= 0x5ff {
+		return icaoHebr[r-0x500]
+	}
+	return foldRune(r)
+}
+
+// hebrewGeresh handles a letter followed by geresh (ג׳ J, ז׳ ZH, צ׳ CH) and
+// the geresh itself.
+func hebrewGeresh(w []rune, i int) (string, bool) {
+	if w[i] == geresh || w[i] == 0x5f4 {
+		return "", true
+	}
+	if i+1 < len(w) && w[i+1] == geresh {
+		switch w[i] {
+		case 'ג':
+			return "J", true
+		case 'ז':
+			return "ZH", true
+		case 'צ', 'ץ':
+			return "CH", true
+		}
+	}
+	return "", false
+}
+
+// hebrewCommon romanises as Israeli English usage does: B, K, P at the
+// start of a word (dagesh), V, KH, F elsewhere; vav and yod are vowels
+// between consonants (O, I) and consonants next to vowels; alef and ayin
+// are A at the start of a word and silent elsewhere.
+func hebrewCommon(w []rune) string {
+	var b strings.Builder
+	for i, r := range w {
+		if g, ok := hebrewGeresh(w, i); ok {
+			b.WriteString(g)
+			continue
+		}
+		b.WriteString(hebrewLetter(w, i, r))
+	}
+	return b.String()
+}
+
+func hebrewLetter(w []rune, i int, r rune) string {
+	first, last := i == 0, i == len(w)-1
+	prevSame := i > 0 && w[i-1] == r
+	nextSame := i+1 < len(w) && w[i+1] == r
+	switch r {
+	case 'א', 'ע':
+		return pick2(first, "A", "")
+	case 'ב':
+		return pick2(first, "B", "V")
+	case 'כ':
+		return pick2(first, "K", "KH")
+	case 'פ':
+		return pick2(first, "P", "F")
+	case 'ה':
+		return pick2(last && i > 0, "A", "H")
+	case 'ח':
+		return "H"
+	case 'ש':
+		return "SH" // shin is far more frequent in names than sin
+	case 'ק':
+		return "K"
+	case 'צ', 'ץ':
+		return "TZ"
+	case 'ו':
+		switch {
+		case prevSame:
+			return ""
+		case first || nextSame:
+			return "V"
+		case last:
+			return "U"
+		}
+		return "O"
+	case 'י':
+		switch {
+		case prevSame:
+			return ""
+		case first || nextSame:
+			return "Y"
+		}
+		return "I"
+	}
+	return hebrewTable(r)
+}
+
+func pick2(cond bool, a, b string) string {
+	if cond {
+		return a
+	}
+	return b
+}

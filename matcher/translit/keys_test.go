@@ -1,0 +1,62 @@
+package translit
+
+import "testing"
+
+func TestSkeleton(t *testing.T) {
+	groups := [][]string{
+		{"MOHAMMED", "MUHAMMAD", "MOHAMED", "Mouhamad", "MUHAMED"},
+		{"ABDULLAH", "ABDULLA", "ABDALLAH"},
+		{"HUSSEIN", "HUSAIN", "HOSSEIN", "HUSEYN"},
+		{"KHALID", "KALED", "KHALED"},
+		{"YOUSSEF", "YUSUF", "YOUSEF"},
+		{"NASRALLAH", "NASRULLAH", "NASRALA"},
+		{"JAMAL", "DJAMEL", "DZHAMAL"},
+		{"QASIM", "KASSEM", "CASIM"},
+	}
+	for _, g := range groups {
+		want := Skeleton(g[0])
+		for _, w := range g[1:] {
+			if got := Skeleton(w); got != want {
+				t.Errorf("Skeleton(%q) = %q, Skeleton(%q) = %q: want equal", w, got, g[0], want)
+			}
+		}
+	}
+	// Vowel-only differences collapse by design (HASSAN and HUSSEIN are both
+	// HSN), so only consonant differences must survive.
+	distinct := [][2]string{{"HASSAN", "HAMID"}, {"OMAR", "AMIN"}, {"PETROV", "PETRENKO"}}
+	for _, d := range distinct {
+		if Skeleton(d[0]) == Skeleton(d[1]) {
+			t.Errorf("Skeleton(%q) == Skeleton(%q) = %q", d[0], d[1], Skeleton(d[0]))
+		}
+	}
+	for in, want := range map[string]string{"MOHAMMED": "MHMD", "": "", "AYA": "A", "ab-du'l": "BDL"} {
+		if got := Skeleton(in); got != want {
+			t.Errorf("Skeleton(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCluster(t *testing.T) {
+	cases := map[string]string{
+		"BILL": "WILLIAM", "bob": "ROBERT", "Liz": "ELIZABETH", "WILLIAM": "WILLIAM",
+		"POETIN": "PUTIN", "PUTYIN": "PUTIN",
+		"AL":  "AL", // nickname of many names: no cluster, and the Arabic article
+		"XYZ": "XYZ",
+	}
+	for in, want := range cases {
+		if got := Cluster(in); got != want {
+			t.Errorf("Cluster(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The generated tables must stay sorted for binary search.
+func TestTablesSorted(t *testing.T) {
+	for name, tab := range map[string][]wordPair{"ar2enWords": ar2enWords, "clusterKeys": clusterKeys} {
+		for i := 1; i < len(tab); i++ {
+			if tab[i-1].k >= tab[i].k {
+				t.Fatalf("%s not sorted at %d: %q >= %q", name, i, tab[i-1].k, tab[i].k)
+			}
+		}
+	}
+}

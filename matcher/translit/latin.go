@@ -1,0 +1,100 @@
+package translit
+
+import (
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// latinOption holds the ICAO 9303 Part 3 Table A renderings of a letter:
+// the expanded option (Ä -> AE), the plain one (Ä -> A) and the MRZ "XX"
+// option some states use (Ü -> UXX, Ñ -> NXX). A list name written Müller
+// must meet an MRZ written any of the three ways.
+type latinOption struct{ icao, plain, mrz string }
+
+// latinOptions covers the letters whose renderings differ between options,
+// plus letters that canonical decomposition cannot reduce (Ø, Ł, ß, Þ...).
+// Ø -> OE is fixed in Table A, but O is what most non-MRZ sources write.
+var latinOptions = map[rune]latinOption{
+	'Ä': {"AE", "A", "AE"}, 'Å': {"AA", "A", "AA"}, 'Ö': {"OE", "O", "OE"},
+	'Ü': {"UE", "U", "UXX"}, 'Ñ': {"N", "N", "NXX"}, 'Ø': {"OE", "O", "OE"},
+	'Æ': {"AE", "AE", "AE"}, 'Œ': {"OE", "OE", "OE"}, 'ẞ': {"SS", "SS", "SS"},
+	'ß': {"SS", "SS", "SS"}, 'Þ': {"TH", "TH", "TH"}, 'Ð': {"D", "D", "D"},
+	'Đ': {"D", "D", "D"}, 'Ł': {"L", "L", "L"}, 'ı': {"I", "I", "I"},
+	'Ħ': {"H", "H", "H"}, 'Ŧ': {"T", "T", "T"}, 'Ŋ': {"N", "N", "N"},
+	'Ĳ': {"IJ", "IJ", "IJ"}, 'Ŀ': {"L", "L", "L"}, 'Ə': {"E", "E", "E"},
+}
+
+// latinForms returns [ICAO, plain, MRZ-XX] for a word with option letters,
+// else the single folded form.
+func latinForms(w []rune) []string {
+	var icao, plain, mrz []byte
+	differs := false
+	for _, r := range w {
+		if o, ok := optionOf(r); ok {
+			icao, plain, mrz = append(icao, o.icao...), append(plain, o.plain...), append(mrz, o.mrz...)
+			differs = differs || o.icao != o.plain || o.icao != o.mrz
+			continue
+		}
+		s := foldRune(r)
+		icao, plain, mrz = append(icao, s...), append(plain, s...), append(mrz, s...)
+	}
+	if !differs {
+		return []string{string(icao)}
+	}
+	return []string{string(icao), string(plain), string(mrz)}
+}
+
+func optionOf(r rune) (latinOption, bool) {
+	if r < 0xc0 {
+		return latinOption{}, false
+	}
+	if o, ok := latinOptions[r]; ok {
+		return o, true
+	}
+	o, ok := latinOptions[unicode.ToUpper(r)]
+	return o, ok
+}
+
+// foldRune reduces one rune to upper-case ASCII letters or digits: ASCII as
+// is, other Latin letters through canonical decomposition (É -> E), digits
+// of any script to ASCII, everything else to nothing.
+func foldRune(r rune) string {
+	switch {
+	case r >= 'a' && r <= 'z':
+		return string(r - 'a' + 'A')
+	case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
+		return string(r)
+	case unicode.IsDigit(r):
+		return string(rune('0' + digitValue(r)))
+	}
+	if o, ok := optionOf(r); ok {
+		return o.plain
+	}
+	var out []byte
+	for _, c := range norm.NFD.String(string(r)) {
+		if c < 0x80 && unicode.IsLetter(c) {
+			out = append(out, byte(unicode.ToUpper(c)))
+		}
+	}
+	return string(out)
+}
+
+// digitValue finds the value of a decimal digit: Unicode digit blocks run
+// zero to nine, so the value is the distance from the block's start mod 10.
+func digitValue(r rune) int {
+	z := r
+	for unicode.IsDigit(z-1) && r-z < 60 {
+		z--
+	}
+	return int(r-z) % 10
+}
+
+// foldLatin is the plain folded form of a Latin string, for Cluster.
+func foldLatin(s string) string {
+	var b []byte
+	for _, r := range s {
+		b = append(b, foldRune(r)...)
+	}
+	return string(b)
+}

@@ -1,0 +1,87 @@
+package translit
+
+import "strings"
+
+// skeletonDigraphs unify spellings of one sound before vowels are dropped:
+// DJ/DZH (Djamel, Dzhamal) are J, PH is F, CK is K.
+var skeletonDigraphs = strings.NewReplacer("DZH", "J", "DJ", "J", "PH", "F", "CK", "K")
+
+// Skeleton returns the consonant skeleton of a romanised word, for names of
+// abjad origin (Arabic, Hebrew, Persian) where short vowels are not written
+// and every romanisation guesses them differently:
+//
+//   - only A-Z count; input is upper-cased and folded first;
+//   - DJ, DZH -> J; PH -> F; CK -> K;
+//   - H after a consonant goes (KH, SH, TH, DH, GH, CH, ZH: the digraph
+//     variants all reduce to their first letter);
+//   - a word-final H after a vowel goes (ABDULLAH, ABDULLA; FATIMAH, FATIMA);
+//   - C and Q become K;
+//   - vowels, W and Y go (they stand for long vowels as often as for
+//     consonants: YOUSSEF, YUSUF, JUSUF keep only S F plus J);
+//   - doubled letters collapse (MOHAMMED, MOHAMED).
+//
+// MOHAMMED, MUHAMMAD and MOHAMED all give MHMD. A word with no consonant
+// keeps its first letter, so only a word without letters has an empty key.
+func Skeleton(word string) string {
+	w := skeletonDigraphs.Replace(foldLatin(word))
+	var b []byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < 'A' || c > 'Z' {
+			continue
+		}
+		if dropInSkeleton(w, i) {
+			continue
+		}
+		if c == 'C' || c == 'Q' {
+			c = 'K'
+		}
+		if n := len(b); n == 0 || b[n-1] != c {
+			b = append(b, c)
+		}
+	}
+	if len(b) == 0 {
+		return firstLetter(w)
+	}
+	return string(b)
+}
+
+func dropInSkeleton(w string, i int) bool {
+	c := w[i]
+	if strings.IndexByte("AEIOUWY", c) >= 0 {
+		return true
+	}
+	if c != 'H' || i == 0 {
+		return false
+	}
+	prev := w[i-1]
+	if !isVowel(prev) {
+		return true // KH SH TH DH GH CH ZH
+	}
+	return i == len(w)-1 // ABDULLAH
+}
+
+func firstLetter(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			return w[i : i+1]
+		}
+	}
+	return ""
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("AEIOUWY", c) >= 0 }
+
+// Cluster returns the cluster key of a romanised name word: the formal name
+// for an English nickname (BILL -> WILLIAM, LIZ -> ELIZABETH), the agreed
+// spelling for rigour's cross-script name parts (POETIN -> PUTIN) and for the
+// other google-ar2en spellings of one Arabic word. A word in no cluster is
+// its own key, so keys can always be compared. Nicknames of more than two
+// formal names (AL, ANN) belong to no cluster.
+func Cluster(word string) string {
+	w := foldLatin(word)
+	if k, ok := lookup(clusterKeys, w); ok {
+		return k
+	}
+	return w
+}

@@ -1,0 +1,180 @@
+// Package translit turns names written in any script into the Latin forms
+// that border documents and watchlists use, and derives the keys that let
+// fuzzy matching see through spelling variation.
+//
+// A name never has one correct romanisation: a Russian passport shows
+// ICAO 9303 (MUKHAMMED), a UN list shows BGN/PCGN or English usage
+// (MUKHAMMED, MUHAMMED, MUHAMMAD), and the MRZ of an Arabic passport shows
+// the ICAO reversible form (MXHMD). Romanize therefore returns several forms,
+// one per transliteration scheme, applied consistently across the words of a
+// name so that the count stays small. Skeleton and Cluster give coarser keys
+// for scripts that do not write short vowels and for known name variants.
+//
+// The package is pure: the lookup tables are generated from the project's
+// shared material by ./gen (see README.md) and compiled in read-only.
+package translit
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxForms bounds Romanize's output: every form becomes index keys for every
+// list name, so more forms cost memory and candidates on every check.
+const maxForms = 8
+
+// Romanize returns the Latin forms of name, primary form first. Each form
+// holds only A-Z, 0-9 and single spaces. Hyphens and other punctuation
+// separate words; apostrophes are dropped (O'CONNOR -> OCONNOR, as in the
+// MRZ). Words in scripts without a transliteration here (Han, for instance)
+// are left out, so a name written only in Han yields nil.
+func Romanize(name string) []string {
+	if isPlainASCII(name) {
+		if f := cleanForm(name); f != "" {
+			return []string{f}
+		}
+		return nil
+	}
+	name = norm.NFC.String(name)
+	ctx := newContext(name)
+	var per [][]string
+	for i, w := range splitWords(name) {
+		ctx.first = i == 0
+		if alts := romanizeWord(w, ctx); len(alts) > 0 {
+			per = append(per, alts)
+		}
+	}
+	return combine(per)
+}
+
+// romanizeWord returns one word's forms in scheme order; the position of a
+// form is its scheme, so forms of different words can be joined by position.
+func romanizeWord(w []rune, ctx context) []string {
+	switch dominant(w) {
+	case "Cyrl":
+		return cyrillicForms(w, ctx.cyrLang)
+	case "Arab":
+		return arabicForms(w, ctx.persian)
+	case "Hebr":
+		return hebrewForms(w)
+	case "Grek":
+		return greekForms(w)
+	case "Armn":
+		return armenianForms(w)
+	case "Geor":
+		return georgianForms(w)
+	case "Hang":
+		return hangulForms(w, ctx.first)
+	case "Hira", "Kana":
+		return kanaForms(w)
+	case "Hani":
+		return nil // no reading table is available: see README.md
+	}
+	return latinForms(w)
+}
+
+// combine joins the words' forms scheme by scheme: form k uses every word's
+// k-th form, or its primary form when the word has fewer. This keeps one
+// scheme per name (as an issuing state would) instead of mixing schemes
+// combinatorially.
+func combine(per [][]string) []string {
+	n := 0
+	for _, alts := range per {
+		n = max(n, len(alts))
+	}
+	out := make([]string, 0, min(n, maxForms))
+	parts := make([]string, len(per))
+	for k := 0; k < n && len(out) < maxForms; k++ {
+		for i, alts := range per {
+			parts[i] = alts[0]
+			if k < len(alts) {
+				parts[i] = alts[k]
+			}
+		}
+		if f := cleanForm(strings.Join(parts, " ")); f != "" && !contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// splitWords cuts a name at anything that is not part of a word. Marks stay
+// with their letter (Arabic harakat, Hebrew points); apostrophes and the
+// Persian zero-width non-joiner are dropped inside the word.
+func splitWords(s string) [][]rune {
+	var words [][]rune
+	var cur []rune
+	for _, r := range s {
+		switch {
+		case isApostrophe(r) || r == 0x200c || r == 0x200d || r == 0x640:
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == 0x5f3 || r == 0x5f4:
+			cur = append(cur, r)
+		default:
+			if len(cur) > 0 {
+				words = append(words, cur)
+			}
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		words = append(words, cur)
+	}
+	return words
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '`', 0xb4, 0x2018, 0x2019, 0x201b, 0x2032, 0x2bb, 0x2bc, 0x2be, 0x2bf, 0x2b9, 0x2ba:
+		return true
+	}
+	return false
+}
+
+// cleanForm upper-cases ASCII, turns everything but A-Z and 0-9 into word
+// breaks (except apostrophes, which vanish) and collapses spaces.
+func cleanForm(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			c -= 'a' - 'A'
+			fallthrough
+		case c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+		case c == '\'' || c == '`':
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,119 @@
+package translit
+
+import (
+	"slices"
+	"testing"
+)
+
+// romanizeCases: every want form must be among Romanize's outputs.
+var romanizeCases = []struct {
+	script, name string
+	want         []string
+}{
+	{"Latn", "Müller", []string{"MUELLER", "MULLER", "MUXXLLER"}},
+	{"Latn", "Térèsa CAÑON", []string{"TERESA CANON", "TERESA CANXXON"}},
+	{"Latn", "Søren Østergaard", []string{"SOEREN OESTERGAARD", "SOREN OSTERGAARD"}},
+	{"Latn", "Straße", []string{"STRASSE"}},
+	{"Latn", "Åsa Ørn", []string{"AASA OERN", "ASA ORN"}},
+	{"Latn", "Łukasz Żółć", []string{"LUKASZ ZOLC"}},
+	{"Latn", "O'Connor-Smith", []string{"OCONNOR SMITH"}},
+	{"Latn", "İlkay Gündoğan", []string{"ILKAY GUENDOGAN", "ILKAY GUNDOGAN"}},
+	{"Cyrl", "Мухаммед", []string{"MUKHAMMED", "MUHAMMED"}},
+	{"Cyrl", "Владимир Путин", []string{"VLADIMIR PUTIN"}},
+	{"Cyrl", "Ёлкин Объедков", []string{"ELKIN OBIEEDKOV", "YELKIN OBYEDKOV"}},
+	{"Cyrl", "Олександр", []string{"OLEKSANDR"}},
+	{"Cyrl", "Олександр Зінченко", []string{"OLEKSANDR ZINCHENKO"}},
+	{"Cyrl", "Юлія Тимошенко", []string{"YULIIA TYMOSHENKO", "IULIIA TIMOSHENKO"}},
+	{"Cyrl", "Згурський", []string{"ZGHURSKYI"}},
+	{"Cyrl", "Лукашэнка Аляксандр Рыгоравіч", []string{"LUKASHENKA ALIAKSANDR RYHORAVICH"}},
+	{"Cyrl", "Ђоковић", []string{"DJOKOVIC", "DOKOVIC"}},
+	{"Cyrl", "Радован Караџић", []string{"RADOVAN KARADZIC", "RADOVAN KARADZHICH"}},
+	{"Cyrl", "Ѓорѓи Ќосе", []string{"GJORGJI KJOSE"}},
+	{"Cyrl", "Стефан Българанов", []string{"STEFAN BALGARANOV"}},
+	{"Grek", "Παπαδόπουλος", []string{"PAPADOPOULOS"}},
+	{"Grek", "Χριστίνα Ωνάσης", []string{"CHRISTINA ONASIS", "HRISTINA ONASIS"}},
+	{"Grek", "Ευάγγελος Μπακογιάννης", []string{"EVANGELOS BAKOGIANNIS"}},
+	{"Arab", "محمد", []string{"MUHAMMAD", "MOHAMMED", "MXHMD"}},
+	{"Arab", "جمال عبد الناصر", []string{"JMAL EBD ALNAXSSR", "JAMAL ABD AL NASSER"}},
+	{"Arab", "نعيمة جميلة", []string{"NEYMXAH JMYLXAH"}},
+	{"Arab", "عز الدين إسماعيل", []string{"EZ ALDYN ISMAEYL"}},
+	{"Arab", "مُحَمَّد", []string{"MXHMMD", "MUHAMMAD"}},
+	{"Arab", "حسن", []string{"HASSAN", "XHSN"}},
+	{"Arab", "محمد رضا پهلوی", []string{"MUHAMMAD REZA PHLUI"}},
+	{"Hebr", "בנימין נתניהו", []string{"VNYMYN NTNYHV", "BNIMIN NTNIHU"}},
+	{"Hebr", "משה", []string{"MSHA", "MSH"}},
+	{"Hebr", "ג׳ורג׳", []string{"JORJ"}},
+	{"Armn", "Պետրոսյան", []string{"PETROSYAN", "BEDROSYAN"}},
+	{"Armn", "Երեւան", []string{"YEREVAN"}},
+	{"Geor", "ჯუღაშვილი", []string{"JUGHASHVILI", "DZHUGASHVILI"}},
+	{"Geor", "მიხეილ სააკაშვილი", []string{"MIKHEIL SAAKASHVILI"}},
+	{"Hang", "김정은", []string{"KIM JONG UN", "GIM JEONGEUN"}},
+	{"Hang", "김 정은", []string{"KIM JONG UN", "GIM JEONGEUN"}},
+	{"Hang", "박근혜", []string{"PARK GEUNHYE", "BAK GEUNHYE"}},
+	{"Hang", "이명박", []string{"LEE MYUNG BAK"}},
+	{"Hira", "さとう ゆうこ", []string{"SATO YUKO", "SATOU YUUKO"}},
+	{"Kana", "スズキ イチロー", []string{"SUZUKI ICHIRO", "SUZUKI ICHIROO"}},
+	{"Kana", "ホンマ", []string{"HOMMA", "HONMA"}},
+	{"Kana", "キャッチャー", []string{"KYATCHA"}},
+	{"Latn", "Vladimir Путин", []string{"VLADIMIR PUTIN"}},
+}
+
+func TestRomanize(t *testing.T) {
+	for _, c := range romanizeCases {
+		got := Romanize(c.name)
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Romanize(%q) = %q, want %q among them", c.name, got, w)
+			}
+		}
+		if len(got) > maxForms {
+			t.Errorf("Romanize(%q) gave %d forms", c.name, len(got))
+		}
+	}
+}
+
+func TestRomanizePrimary(t *testing.T) {
+	cases := map[string]string{
+		"Müller":               "MUELLER",
+		"  mixed   case-name ": "MIXED CASE NAME",
+		"Мухаммед":             "MUKHAMMED",
+		"Ђоковић":              "DJOKOVIC",
+		"محمد":                 "MUHAMMAD",
+		"김정은":                  "KIM JONG UN",
+		"":                     "",
+	}
+	for in, want := range cases {
+		got := ""
+		if f := Romanize(in); len(f) > 0 {
+			got = f[0]
+		}
+		if got != want {
+			t.Errorf("Romanize(%q)[0] = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Han has no reading table here: a Han-only name gives nothing, and Han
+// words in a mixed name are left out.
+func TestRomanizeHan(t *testing.T) {
+	if got := Romanize("习近平"); got != nil {
+		t.Errorf("Romanize(Han) = %q, want nil", got)
+	}
+	if got := Romanize("习近平 Xi"); !slices.Equal(got, []string{"XI"}) {
+		t.Errorf("Romanize(mixed Han) = %q", got)
+	}
+}
+
+func TestScript(t *testing.T) {
+	cases := map[string]string{
+		"Müller": "Latn", "Мухаммед": "Cyrl", "محمد": "Arab", "Παπαδόπουλος": "Grek",
+		"בנימין": "Hebr", "Պետրոսյան": "Armn", "ჯუღაშვილი": "Geor", "김정은": "Hang",
+		"さとう": "Hira", "スズキ": "Kana", "习近平": "Hani", "123 -": "Zyyy",
+		"Vladimir Путин": "Latn", "Ивано Ivanov ич": "Cyrl", "สมชาย": "Thai",
+	}
+	for in, want := range cases {
+		if got := Script(in); got != want {
+			t.Errorf("Script(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
