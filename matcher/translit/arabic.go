@@ -1,9 +1,6 @@
 package translit
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 const (
 	shadda      = 0x651
@@ -173,13 +170,4 @@ func stripHarakat(w []rune) []rune {
 // و as V at the start of a word).
 func isPersian(name string) bool {
 	return strings.ContainsAny(name, "پچژگکی")
-}
-
-// lookup binary-searches a generated word table.
-func lookup(t []wordPair, k string) (string, bool) {
-	i := sort.Search(len(t), func(i int) bool { return t[i].k >= k })
-	if i < len(t) && t[i].k == k {
-		return t[i].v, true
-	}
-	return "", false
 }

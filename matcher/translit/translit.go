@@ -15,6 +15,7 @@
 package translit
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -177,4 +178,16 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// wordPair is one row of a generated word table.
+type wordPair struct{ k, v string }
+
+// lookup binary-searches a generated word table.
+func lookup(t []wordPair, k string) (string, bool) {
+	i := sort.Search(len(t), func(i int) bool { return t[i].k >= k })
+	if i < len(t) && t[i].k == k {
+		return t[i].v, true
+	}
+	return "", false
 }
