@@ -51,6 +51,7 @@ var registry = map[string]format{
 	"crosscheck-csv":   {read: readCrosscheckCSV, main: filePart, parts: []string{filePart}},
 	"crosscheck-jsonl": {read: readCrosscheckJSONL, main: filePart, parts: []string{filePart}},
 	"documents-csv":    {read: readDocumentsCSV, main: filePart, parts: []string{filePart}},
+	"ofac-xml":         {read: readOFACXML, main: filePart, parts: []string{filePart}},
 }
 
 // Formats lists the supported format ids, sorted.
