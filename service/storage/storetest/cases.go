@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"sync"
+
 	"github.com/crosscheck/crosscheck/matcher"
 	"github.com/crosscheck/crosscheck/service"
 )
@@ -16,6 +18,7 @@ var cases = []testCase{
 	{"VersionsOldestFirst", versionsOldestFirst},
 	{"Rollback", rollback},
 	{"DuplicateVersionFails", duplicateVersion},
+	{"ConcurrentSavesOfOneVersion", concurrentSaves},
 	{"ListsAreIndependent", listsIndependent},
 	{"ReopenKeepsEverything", reopenKeeps},
 	{"LargeVersion", largeVersion},
@@ -109,6 +112,27 @@ func duplicateVersion(h *harness) {
 	}
 	h.wantVersions("un", v)
 	h.wantEntries("un", "v1", richEntries())
+}
+
+// Two replicas saving the same version id at once: exactly one wins, and
+// the stored entries are all the winner's, never a mix.
+func concurrentSaves(h *harness) {
+	sets := [][]matcher.Entry{bulkEntries(1500), richEntries()}
+	errs := make([]error, len(sets))
+	var wg sync.WaitGroup
+	for i, entries := range sets {
+		wg.Go(func() { errs[i] = h.store.SaveVersion(h.ctx, version("un", "v1", i, len(entries)), entries) })
+	}
+	wg.Wait()
+	if (errs[0] == nil) == (errs[1] == nil) {
+		h.t.Fatalf("concurrent saves of one version: got errors %v and %v, want exactly one", errs[0], errs[1])
+	}
+	winner := 0
+	if errs[0] != nil {
+		winner = 1
+	}
+	h.wantVersions("un", version("un", "v1", winner, len(sets[winner])))
+	h.wantEntries("un", "v1", sets[winner])
 }
 
 func listsIndependent(h *harness) {

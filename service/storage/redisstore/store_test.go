@@ -1,0 +1,54 @@
+package redisstore_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/service"
+	"github.com/crosscheck/crosscheck/service/storage/redisstore"
+	"github.com/crosscheck/crosscheck/service/storage/redistest"
+	"github.com/crosscheck/crosscheck/service/storage/storetest"
+)
+
+// prefixes hands each test its own key prefix: tests share one server and
+// must not see each other's lists.
+var prefixes atomic.Int64
+
+func newPrefix() string { return fmt.Sprintf("test%d:", prefixes.Add(1)) }
+
+// open opens a Store on url under prefix, failing t if it cannot.
+func open(t *testing.T, url, prefix string) *redisstore.Store {
+	t.Helper()
+	s, err := redisstore.Open(context.Background(), url, redisstore.WithPrefix(prefix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestContract runs the shared suite against a real redis-server. Reopening
+// means a new client on the same URL and prefix, as a restarted replica.
+func TestContract(t *testing.T) {
+	url := redistest.Start(t)
+	storetest.Run(t, func(t *testing.T) storetest.Opener {
+		prefix := newPrefix()
+		return func(t *testing.T) service.ListStore { return open(t, url, prefix) }
+	})
+}
+
+func TestOpenErrors(t *testing.T) {
+	ctx := context.Background()
+	if _, err := redisstore.Open(ctx, "http://user:secret@127.0.0.1:1"); err == nil {
+		t.Error("Open with an http URL: got nil error")
+	} else if want := "secret"; strings.Contains(err.Error(), want) {
+		t.Errorf("Open error leaks the password: %v", err)
+	}
+	if _, err := redisstore.Open(ctx, "redis://user:secret@127.0.0.1:1/0"); err == nil {
+		t.Error("Open with nothing listening: got nil error")
+	} else if strings.Contains(err.Error(), "secret") {
+		t.Errorf("Open error leaks the password: %v", err)
+	}
+}
