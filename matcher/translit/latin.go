@@ -37,6 +37,9 @@ func latinForms(w []rune) []string {
 			continue
 		}
 		s := foldRune(r)
+		if s == "" {
+			s = strayLetter(r)
+		}
 		icao, plain, mrz = append(icao, s...), append(plain, s...), append(mrz, s...)
 	}
 	if !differs {
@@ -56,6 +59,19 @@ func optionOf(r rune) (latinOption, bool) {
 	return o, ok
 }
 
+// strayLetter romanises a Cyrillic or Greek letter inside a Latin word:
+// look-alikes typed on the wrong keyboard (IVANОV with a Cyrillic О) must
+// not lose the letter.
+func strayLetter(r rune) string {
+	switch {
+	case r >= 0x400 && r <= 0x4ff:
+		return icaoRusS.letter(unicode.ToUpper(r), 1, ' ')
+	case r >= 0x370 && r <= 0x3ff:
+		return greekLetter(unicode.ToLower(r), false)
+	}
+	return ""
+}
+
 // foldRune reduces one rune to upper-case ASCII letters or digits: ASCII as
 // is, other Latin letters through canonical decomposition (É -> E), digits
 // of any script to ASCII, everything else to nothing.
@@ -70,6 +86,12 @@ func foldRune(r rune) string {
 	}
 	if o, ok := optionOf(r); ok {
 		return o.plain
+	}
+	if r < 0x100 {
+		return latinFold00[r]
+	}
+	if r < 0x200 {
+		return latinFold01[r-0x100]
 	}
 	var out []byte
 	for _, c := range norm.NFD.String(string(r)) {

@@ -56,6 +56,12 @@ var romanizeCases = []struct {
 	{"Kana", "ホンマ", []string{"HOMMA", "HONMA"}},
 	{"Kana", "キャッチャー", []string{"KYATCHA"}},
 	{"Latn", "Vladimir Путин", []string{"VLADIMIR PUTIN"}},
+	{"Latn", "IVANОV", []string{"IVANOV"}}, // Cyrillic О inside a Latin word
+	{"Arab", "عبد الله", []string{"ABD ALLAH", "EBD ALLH"}},
+	{"Arab", "عبدالله", []string{"ABDULLAH", "EBDALLH"}},
+	{"Arab", "عبدالرحمن", []string{"ABDULRAHMAN"}},
+	{"Arab", "ناصر ١٢", []string{"NASSER 12", "NAXSSR 12"}},
+	{"Cyrl", "Аркадий", []string{"ARKADII", "ARKADIY"}},
 }
 
 func TestRomanize(t *testing.T) {

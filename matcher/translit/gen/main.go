@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"unicode"
 )
 
 func main() {
@@ -100,6 +101,7 @@ func build(shared string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	blocks = append(blocks, latinBlocks()...)
 	return render(blocks, []pairs{
 		{"ar2enWords", "Arabic word -> most frequent Latin spelling (google-ar2en ar2en.txt + ar2en-train.txt)", words},
 		{"clusterKeys", "Latin name word -> cluster key (nicknames-en.csv, rigour person_nick and person_name_parts, google-ar2en spellings)", clusters},
@@ -149,6 +151,22 @@ func render(blocks []block, ps []pairs) ([]byte, error) {
 		b.WriteString("}\n\n")
 	}
 	return format.Source(b.Bytes())
+}
+
+// latinBlocks precompute the plain fold of U+00C0..U+01FF (Latin-1 and
+// Latin Extended-A/B letters), sparing the runtime a decomposition per letter.
+func latinBlocks() []block {
+	var out []block
+	for _, base := range []rune{0, 0x100} {
+		m := map[rune]string{}
+		for r := max(base, 0xc0); r < base+0x100; r++ {
+			if f := fold(string(r)); f != "" && unicode.IsLetter(r) {
+				m[r] = f
+			}
+		}
+		out = append(out, block{fmt.Sprintf("latinFold%02X", base>>8), "plain fold of Latin letters (canonical decomposition, marks dropped)", base, m})
+	}
+	return out
 }
 
 func title(s string) string { return string(s[0]-'a'+'A') + s[1:] }
