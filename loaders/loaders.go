@@ -52,6 +52,7 @@ var registry = map[string]format{
 	"crosscheck-jsonl": {read: readCrosscheckJSONL, main: filePart, parts: []string{filePart}},
 	"documents-csv":    {read: readDocumentsCSV, main: filePart, parts: []string{filePart}},
 	"ofac-xml":         {read: readOFACXML, main: filePart, parts: []string{filePart}},
+	"eu-xml":           {read: readEUXML, main: filePart, parts: []string{filePart}},
 }
 
 // Formats lists the supported format ids, sorted.
