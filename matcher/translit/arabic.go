@@ -79,8 +79,8 @@ func arabicTable(w []rune, table *[256]string, persian bool) string {
 // compounds with عبد and أبو, and finally letter by letter.
 func arabicEnglish(w []rune, persian bool) (string, string) {
 	s := string(w)
-	if c, ok := arabicCommon[s]; ok {
-		return c[0], c[1]
+	if c, ok := commonArabic(s); ok {
+		return c.usual, c.alt
 	}
 	if v, ok := lookup(ar2enWords, s); ok {
 		return v, v

@@ -1,32 +1,102 @@
 package translit
 
+import (
+	"sort"
+	"strings"
+)
+
+// arabicWord is a common Arabic name word with its usual English spelling
+// and the next most usual one.
+type arabicWord struct{ ar, usual, alt string }
+
 // arabicCommon gives the usual English spellings of the commonest Arabic
-// name words, most frequent first. google-ar2en was mined from Wikipedia
-// titles and lacks several of them (محمد, خالد, يوسف, عبد), or pairs them
-// oddly (الله -> abdullah), so these are written out by hand. They are the
-// conventional spellings found in any name dictionary, not taken from lists
-// or evaluation data.
-var arabicCommon = map[string][2]string{
-	"محمد": {"MUHAMMAD", "MOHAMMED"}, "أحمد": {"AHMAD", "AHMED"}, "احمد": {"AHMAD", "AHMED"},
-	"محمود": {"MAHMOUD", "MAHMUD"}, "عبد": {"ABD", "ABDUL"}, "عبدالله": {"ABDULLAH", "ABDALLAH"},
-	"الله": {"ALLAH", "ALLAH"}, "عبدالرحمن": {"ABDULRAHMAN", "ABDELRAHMAN"},
-	"عبدالعزيز": {"ABDULAZIZ", "ABDELAZIZ"}, "عبدالكريم": {"ABDULKARIM", "ABDELKARIM"},
-	"خالد": {"KHALID", "KHALED"}, "يوسف": {"YUSUF", "YOUSSEF"}, "عائشة": {"AISHA", "AICHA"},
-	"حسين": {"HUSSEIN", "HUSSAIN"}, "حسن": {"HASSAN", "HASAN"}, "علي": {"ALI", "ALI"},
-	"عمر": {"OMAR", "UMAR"}, "عثمان": {"OTHMAN", "USMAN"}, "سليمان": {"SULAIMAN", "SULEIMAN"},
-	"موسى": {"MUSA", "MOUSSA"}, "عيسى": {"ISA", "ISSA"}, "جعفر": {"JAFAR", "JAAFAR"},
-	"قاسم": {"QASIM", "KASSEM"}, "إبراهيم": {"IBRAHIM", "EBRAHIM"}, "ابراهيم": {"IBRAHIM", "EBRAHIM"},
-	"مصطفى": {"MUSTAFA", "MOUSTAFA"}, "ناصر": {"NASSER", "NASIR"}, "الناصر": {"AL NASSER", "AL NASIR"},
-	"جمال": {"JAMAL", "GAMAL"}, "أبو": {"ABU", "ABOU"}, "ابو": {"ABU", "ABOU"}, "بن": {"BIN", "BEN"},
-	"ابن": {"IBN", "IBN"}, "بنت": {"BINT", "BINT"}, "فاطمة": {"FATIMA", "FATMA"},
-	"زينب": {"ZAINAB", "ZEINAB"}, "مريم": {"MARYAM", "MARIAM"}, "يحيى": {"YAHYA", "YAHIA"},
-	"زكريا": {"ZAKARIYA", "ZAKARIA"}, "صالح": {"SALEH", "SALIH"}, "سعيد": {"SAID", "SAEED"},
-	"سعد": {"SAAD", "SAAD"}, "طارق": {"TARIQ", "TAREK"}, "أسامة": {"OSAMA", "USAMA"},
-	"اسامة": {"OSAMA", "USAMA"}, "نصرالله": {"NASRALLAH", "NASRULLAH"}, "حمد": {"HAMAD", "HAMAD"},
-	"حامد": {"HAMID", "HAMED"}, "رشيد": {"RASHID", "RACHID"}, "ياسين": {"YASIN", "YASSINE"},
-	"إسماعيل": {"ISMAIL", "ISMAEL"}, "اسماعيل": {"ISMAIL", "ISMAEL"}, "عز": {"IZZ", "EZZ"},
-	"الدين": {"AL DIN", "EDDINE"}, "بكر": {"BAKR", "BAKER"}, "الأسد": {"AL ASSAD", "AL ASAD"},
-	"بشار": {"BASHAR", "BACHAR"}, "صدام": {"SADDAM", "SADDAM"}, "معمر": {"MUAMMAR", "MOAMMAR"},
-	"القذافي": {"AL QADHAFI", "AL GADDAFI"}, "أيمن": {"AYMAN", "AIMAN"},
-	"الظواهري": {"AL ZAWAHIRI", "AL ZAWAHRI"}, "لادن": {"LADEN", "LADIN"},
+// name words, sorted by the Arabic for binary search. google-ar2en was mined
+// from Wikipedia titles and lacks several of them (محمد, خالد, يوسف, عبد), or
+// pairs them oddly (الله -> abdullah), so these are written out by hand. They
+// are the conventional spellings found in any name dictionary, not taken
+// from lists or evaluation data.
+var arabicCommon = []arabicWord{
+	{"أبو", "ABU", "ABOU"},
+	{"أحمد", "AHMAD", "AHMED"},
+	{"أسامة", "OSAMA", "USAMA"},
+	{"أيمن", "AYMAN", "AIMAN"},
+	{"إبراهيم", "IBRAHIM", "EBRAHIM"},
+	{"إسماعيل", "ISMAIL", "ISMAEL"},
+	{"ابراهيم", "IBRAHIM", "EBRAHIM"},
+	{"ابن", "IBN", "IBN"},
+	{"ابو", "ABU", "ABOU"},
+	{"احمد", "AHMAD", "AHMED"},
+	{"اسامة", "OSAMA", "USAMA"},
+	{"اسماعيل", "ISMAIL", "ISMAEL"},
+	{"الأسد", "AL ASSAD", "AL ASAD"},
+	{"الدين", "AL DIN", "EDDINE"},
+	{"الظواهري", "AL ZAWAHIRI", "AL ZAWAHRI"},
+	{"القذافي", "AL QADHAFI", "AL GADDAFI"},
+	{"الله", "ALLAH", "ALLAH"},
+	{"الناصر", "AL NASSER", "AL NASIR"},
+	{"بشار", "BASHAR", "BACHAR"},
+	{"بكر", "BAKR", "BAKER"},
+	{"بن", "BIN", "BEN"},
+	{"بنت", "BINT", "BINT"},
+	{"جعفر", "JAFAR", "JAAFAR"},
+	{"جمال", "JAMAL", "GAMAL"},
+	{"حامد", "HAMID", "HAMED"},
+	{"حسن", "HASSAN", "HASAN"},
+	{"حسين", "HUSSEIN", "HUSSAIN"},
+	{"حمد", "HAMAD", "HAMAD"},
+	{"خالد", "KHALID", "KHALED"},
+	{"رشيد", "RASHID", "RACHID"},
+	{"زكريا", "ZAKARIYA", "ZAKARIA"},
+	{"زينب", "ZAINAB", "ZEINAB"},
+	{"سعد", "SAAD", "SAAD"},
+	{"سعيد", "SAID", "SAEED"},
+	{"سليمان", "SULAIMAN", "SULEIMAN"},
+	{"صالح", "SALEH", "SALIH"},
+	{"صدام", "SADDAM", "SADDAM"},
+	{"طارق", "TARIQ", "TAREK"},
+	{"عائشة", "AISHA", "AICHA"},
+	{"عبد", "ABD", "ABDUL"},
+	{"عبدالرحمن", "ABDULRAHMAN", "ABDELRAHMAN"},
+	{"عبدالعزيز", "ABDULAZIZ", "ABDELAZIZ"},
+	{"عبدالكريم", "ABDULKARIM", "ABDELKARIM"},
+	{"عبدالله", "ABDULLAH", "ABDALLAH"},
+	{"عثمان", "OTHMAN", "USMAN"},
+	{"عز", "IZZ", "EZZ"},
+	{"علي", "ALI", "ALI"},
+	{"عمر", "OMAR", "UMAR"},
+	{"عيسى", "ISA", "ISSA"},
+	{"فاطمة", "FATIMA", "FATMA"},
+	{"قاسم", "QASIM", "KASSEM"},
+	{"لادن", "LADEN", "LADIN"},
+	{"محمد", "MUHAMMAD", "MOHAMMED"},
+	{"محمود", "MAHMOUD", "MAHMUD"},
+	{"مريم", "MARYAM", "MARIAM"},
+	{"مصطفى", "MUSTAFA", "MOUSTAFA"},
+	{"معمر", "MUAMMAR", "MOAMMAR"},
+	{"موسى", "MUSA", "MOUSSA"},
+	{"ناصر", "NASSER", "NASIR"},
+	{"نصرالله", "NASRALLAH", "NASRULLAH"},
+	{"ياسين", "YASIN", "YASSINE"},
+	{"يحيى", "YAHYA", "YAHIA"},
+	{"يوسف", "YUSUF", "YOUSSEF"},
+}
+
+func commonArabic(ar string) (arabicWord, bool) {
+	i := sort.Search(len(arabicCommon), func(i int) bool { return arabicCommon[i].ar >= ar })
+	if i < len(arabicCommon) && arabicCommon[i].ar == ar {
+		return arabicCommon[i], true
+	}
+	return arabicWord{}, false
+}
+
+// arabicCluster sends either English spelling of a common word to the usual
+// one (MOHAMMED -> MUHAMMAD). The table is short, so a scan is cheap, and
+// its fixed order makes the answer deterministic.
+func arabicCluster(w string) (string, bool) {
+	for _, a := range arabicCommon {
+		if w == a.alt && a.usual != w && !strings.Contains(a.usual, " ") {
+			return a.usual, true
+		}
+	}
+	return "", false
 }

@@ -39,9 +39,10 @@ func TestSkeleton(t *testing.T) {
 func TestCluster(t *testing.T) {
 	cases := map[string]string{
 		"BILL": "WILLIAM", "bob": "ROBERT", "Liz": "ELIZABETH", "WILLIAM": "WILLIAM",
-		"POETIN": "PUTIN", "PUTYIN": "PUTIN",
+		"POETIN": "PUTIN", "PUTYIN": "PUTIN", "MOHAMMED": "MUHAMMAD", "abdallah": "ABDULLAH",
 		"AL":  "AL", // nickname of many names: no cluster, and the Arabic article
 		"XYZ": "XYZ",
+		"EL":  "EL", "EDDINE": "EDDINE", // particle; usual spelling has a space
 	}
 	for in, want := range cases {
 		if got := Cluster(in); got != want {
@@ -52,6 +53,11 @@ func TestCluster(t *testing.T) {
 
 // The generated tables must stay sorted for binary search.
 func TestTablesSorted(t *testing.T) {
+	for i := 1; i < len(arabicCommon); i++ {
+		if arabicCommon[i-1].ar >= arabicCommon[i].ar {
+			t.Fatalf("arabicCommon not sorted at %d", i)
+		}
+	}
 	for name, tab := range map[string][]wordPair{"ar2enWords": ar2enWords, "clusterKeys": clusterKeys} {
 		for i := 1; i < len(tab); i++ {
 			if tab[i-1].k >= tab[i].k {

@@ -75,12 +75,17 @@ func isVowel(c byte) bool { return strings.IndexByte("AEIOUWY", c) >= 0 }
 // Cluster returns the cluster key of a romanised name word: the formal name
 // for an English nickname (BILL -> WILLIAM, LIZ -> ELIZABETH), the agreed
 // spelling for rigour's cross-script name parts (POETIN -> PUTIN) and for the
-// other google-ar2en spellings of one Arabic word. A word in no cluster is
+// other google-ar2en spellings of one Arabic word, and the usual spelling
+// for the second spelling of a common Arabic name word (MOHAMMED -> MUHAMMAD,
+// ABDALLAH -> ABDULLAH). A word in no cluster is
 // its own key, so keys can always be compared. Nicknames of more than two
 // formal names (AL, ANN) belong to no cluster.
 func Cluster(word string) string {
 	w := foldLatin(word)
 	if k, ok := lookup(clusterKeys, w); ok {
+		return k
+	}
+	if k, ok := arabicCluster(w); ok {
 		return k
 	}
 	return w

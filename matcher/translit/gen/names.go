@@ -106,9 +106,10 @@ func buildClusters(tr string, words map[string]string, counts map[string]map[str
 // addNicknames sends each nickname to the formal name with the most
 // nicknames (RON -> RONALD rather than AARON). A nickname of more than
 // maxOwners formal names (AL: Albert, Alfred, Alan...) says too little and
-// gets no cluster: AL is also the Arabic article.
+// gets no cluster, nor does one shorter than minNick letters: AL, EL, DE, LE
+// are also name particles.
 func addNicknames(m map[string]string, path string) error {
-	const maxOwners = 2
+	const maxOwners, minNick = 2, 3
 	lines, err := readLines(path)
 	if err != nil {
 		return err
@@ -125,7 +126,7 @@ func addNicknames(m map[string]string, path string) error {
 	}
 	owner := map[string]string{}
 	for n, fs := range owners {
-		if len(fs) > maxOwners {
+		if len(fs) > maxOwners || len(n) < minNick {
 			continue
 		}
 		sort.Slice(fs, func(i, j int) bool {
