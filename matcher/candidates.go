@@ -2,84 +2,154 @@ package matcher
 
 import (
 	"math"
-	"sort"
+	"slices"
+	"sync"
 )
 
-// formKeys are the candidate keys of a name form: each word, its consonant
-// skeleton and its letter trigrams. Trigrams mean no exact shared word is
-// needed (HASSAN NASRULLAH reaches HASAN NASRALLAH); skeletons carry
-// vowel-less romanisations of abjad names.
-func formKeys(f nameForm) []string {
-	keys := make([]string, 0, len(f.tokens)*8)
+// Candidate keys are 64-bit hashes of a kind byte and a string: no string
+// is built per key, and a rare collision only adds a candidate that the
+// scorer then rejects.
+const (
+	keyWord     = 'w'
+	keySkeleton = 's'
+	keyTrigram  = 't'
+)
+
+// formKeys appends the candidate keys of a name form: each word, its
+// consonant skeleton and its letter trigrams. Trigrams mean no exact
+// shared word is needed (HASSAN NASRULLAH reaches HASAN NASRALLAH);
+// skeletons carry vowel-less romanisations of abjad names. The same
+// function serves the index and the query: one analyser for both stages.
+func formKeys(dst []uint64, f nameForm) []uint64 {
 	for _, t := range f.tokens {
-		keys = append(keys, "w"+t.text)
+		dst = append(dst, keyHash(keyWord, t.text, "", ""))
 		if len(t.skeleton) >= 2 {
-			keys = append(keys, "s"+t.skeleton)
+			dst = append(dst, keyHash(keySkeleton, t.skeleton, "", ""))
 		}
-		if t.particle {
-			continue
+		if !t.particle {
+			dst = appendTrigrams(dst, t.text)
 		}
-		keys = appendTrigrams(keys, t.text)
 	}
-	return keys
+	return dst
 }
 
-func appendTrigrams(keys []string, w string) []string {
-	padded := "_" + w + "_"
-	r := []rune(padded)
-	for i := 0; i+3 <= len(r); i++ {
-		keys = append(keys, "t"+string(r[i:i+3]))
+// appendTrigrams adds the rune trigrams of "_" + w + "_". The padding
+// is hashed as a separate piece, so no padded string is built.
+func appendTrigrams(dst []uint64, w string) []uint64 {
+	var buf [48]int
+	bounds := buf[:0] // byte offset of every rune start, then len(w)
+	for i := range w {
+		bounds = append(bounds, i)
 	}
-	return keys
+	bounds = append(bounds, len(w))
+	n := len(bounds) - 1
+	if n < 2 {
+		return dst
+	}
+	dst = append(dst, keyHash(keyTrigram, "_", w[:bounds[2]], ""))
+	for i := 0; i+3 <= n; i++ {
+		dst = append(dst, keyHash(keyTrigram, w[bounds[i]:bounds[i+3]], "", ""))
+	}
+	return append(dst, keyHash(keyTrigram, w[bounds[n-2]:], "_", ""))
+}
+
+// keyHash is FNV-1a over the kind and the concatenation of a, b and c.
+func keyHash(kind byte, a, b, c string) uint64 {
+	h := uint64(14695981039346656037)
+	h = (h ^ uint64(kind)) * 1099511628211
+	for _, s := range [3]string{a, b, c} {
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * 1099511628211
+		}
+	}
+	return h
+}
+
+// scratch is the per-check working memory of the candidate stage, reused
+// through a pool so that a check allocates little.
+type scratch struct {
+	scores  []float32 // by form id
+	touched []uint32
+	keys    []uint64
+}
+
+type scratchPool struct{ p sync.Pool }
+
+func (s *scratchPool) get(forms int) *scratch {
+	if v, ok := s.p.Get().(*scratch); ok {
+		return v
+	}
+	return &scratch{scores: make([]float32, forms)}
+}
+
+func (s *scratchPool) put(sc *scratch) {
+	for _, id := range sc.touched {
+		sc.scores[id] = 0
+	}
+	sc.touched, sc.keys = sc.touched[:0], sc.keys[:0]
+	s.p.Put(sc)
+}
+
+type postingRef struct {
+	posting []uint32
+	weight  float32
 }
 
 // candidates ranks the forms that share keys with the query forms and
 // returns the best MaxCandidates of them. Each key weighs by its rarity;
 // keys more common than CommonKey only add to forms already found through
-// rarer keys, so common words never cause a full scan.
+// rarer keys, so common words (MOHAMMED, AL) never cause a full scan.
 func (x *Index) candidates(qforms []nameForm) []uint32 {
-	type keyRef struct {
-		posting []uint32
-		weight  float32
-	}
-	var keys []keyRef
-	seen := map[string]bool{}
+	sc := x.pool.get(len(x.forms))
+	defer x.pool.put(sc)
 	for _, f := range qforms {
-		for _, k := range formKeys(f) {
-			p := x.postings[k]
-			if seen[k] || len(p) == 0 {
-				continue
-			}
-			seen[k] = true
-			keys = append(keys, keyRef{p, float32(1 / math.Log2(2+float64(len(p))))})
+		sc.keys = formKeys(sc.keys, f)
+	}
+	slices.Sort(sc.keys)
+	refs := make([]postingRef, 0, len(sc.keys))
+	for _, k := range slices.Compact(sc.keys) {
+		if p := x.postings[k]; len(p) > 0 {
+			refs = append(refs, postingRef{p, float32(1 / math.Log2(2+float64(len(p))))})
 		}
 	}
-	sort.Slice(keys, func(i, j int) bool { return len(keys[i].posting) < len(keys[j].posting) })
-	scores := map[uint32]float32{}
-	for i, k := range keys {
-		common := len(k.posting) > x.opts.CommonKey && (i > 0 || len(scores) > 0)
-		for _, id := range k.posting {
-			if _, ok := scores[id]; ok || !common {
-				scores[id] += k.weight
+	slices.SortFunc(refs, func(a, b postingRef) int { return len(a.posting) - len(b.posting) })
+	var total float32
+	for _, r := range refs {
+		total += r.weight
+	}
+	for i, r := range refs {
+		common := i > 0 && len(r.posting) > x.opts.CommonKey
+		for _, id := range r.posting {
+			if sc.scores[id] == 0 {
+				if common {
+					continue
+				}
+				sc.touched = append(sc.touched, id)
 			}
+			sc.scores[id] += r.weight
 		}
 	}
-	return topForms(scores, x.opts.MaxCandidates)
+	return topForms(sc, x.opts.MaxCandidates, total*float32(x.opts.CandidateMinShare))
 }
 
-func topForms(scores map[uint32]float32, n int) []uint32 {
-	ids := make([]uint32, 0, len(scores))
-	for id := range scores {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if scores[ids[i]] != scores[ids[j]] {
-			return scores[ids[i]] > scores[ids[j]]
+// topForms returns the n best-scoring touched forms, best first, among
+// those that share at least floor of the query's key weight.
+func topForms(sc *scratch, n int, floor float32) []uint32 {
+	ids := make([]uint32, 0, min(len(sc.touched), 4*n))
+	for _, id := range sc.touched {
+		if sc.scores[id] >= floor {
+			ids = append(ids, id)
 		}
-		return ids[i] < ids[j]
-	})
-	if len(ids) > n {
-		ids = ids[:n]
 	}
-	return ids
+	slices.SortFunc(ids, func(a, b uint32) int {
+		sa, sb := sc.scores[a], sc.scores[b]
+		switch {
+		case sa > sb:
+			return -1
+		case sa < sb:
+			return 1
+		}
+		return int(a) - int(b)
+	})
+	return ids[:min(n, len(ids))]
 }

@@ -36,6 +36,9 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 		}
 		for i, qf := range qforms {
 			ns := scoreForms(qf, ref.form, q.TruncatedName)
+			if ns.score+maxFeatureBoost < x.opts.Policy.Review {
+				continue // no date or nationality could lift it to an alert
+			}
 			h := x.nameHit(q, e, ref, ns, qnames[i])
 			if h.Decision == DecisionClear {
 				continue

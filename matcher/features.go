@@ -17,6 +17,7 @@ const (
 	natMismatch     = -0.05
 	genderMismatch  = -0.15
 	weakAliasFactor = 0.9
+	maxFeatureBoost = dobMatch + natMatch
 )
 
 // dobFeature compares the traveller's date of birth with every date of

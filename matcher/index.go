@@ -19,8 +19,9 @@ type Index struct {
 	opts     Options
 	entries  []Entry
 	forms    []formRef
-	postings map[string][]uint32 // candidate key → form ids, ascending
+	postings map[uint64][]uint32 // candidate key → form ids, ascending
 	docs     *docIndex
+	pool     scratchPool
 }
 
 // NewIndex analyses every entry once (names, keys, documents) so that a
@@ -29,7 +30,7 @@ func NewIndex(entries []Entry, opts Options) (*Index, error) {
 	if opts.MaxCandidates <= 0 || opts.Policy.Hit <= 0 || opts.Policy.Review <= 0 {
 		return nil, errors.New("matcher: options need a policy and a candidate bound; start from DefaultOptions")
 	}
-	idx := &Index{opts: opts, entries: entries, postings: map[string][]uint32{}}
+	idx := &Index{opts: opts, entries: entries, postings: map[uint64][]uint32{}}
 	seen := make(map[string]struct{}, len(entries))
 	for i := range entries {
 		e := &entries[i]
@@ -50,7 +51,7 @@ func (x *Index) addNames(entry uint32, e *Entry) {
 		for _, f := range nameForms(name.Full) {
 			id := uint32(len(x.forms))
 			x.forms = append(x.forms, formRef{entry: entry, name: uint16(n), form: f})
-			for _, k := range formKeys(f) {
+			for _, k := range formKeys(nil, f) {
 				p := x.postings[k]
 				if len(p) == 0 || p[len(p)-1] != id {
 					x.postings[k] = append(p, id)

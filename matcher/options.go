@@ -17,6 +17,11 @@ type Options struct {
 	// MaxCandidates bounds how many names are fully scored per query; the
 	// candidate stage ranks by shared keys first.
 	MaxCandidates int
+	// CandidateMinShare is the share of the query's candidate-key weight a
+	// name must have in common with it to be scored at all. A listed name
+	// written differently still shares most of its trigrams; a name that
+	// shares one common trigram is not worth a Jaro-Winkler pass.
+	CandidateMinShare float64
 	// CommonKey is the posting-list length above which a key only adds
 	// weight to candidates found through rarer keys, so that MOHAMMED or AL
 	// never cause a full scan.
@@ -31,10 +36,11 @@ type Options struct {
 // DefaultOptions returns the options crosscheck ships with.
 func DefaultOptions() Options {
 	return Options{
-		Policy:         DefaultPolicy(),
-		MaxCandidates:  300,
-		CommonKey:      20000,
-		MaxOCRVariants: 16,
-		BloomFPRate:    0.005,
+		Policy:            DefaultPolicy(),
+		MaxCandidates:     300,
+		CandidateMinShare: 0.1,
+		CommonKey:         20000,
+		MaxOCRVariants:    16,
+		BloomFPRate:       0.005,
 	}
 }

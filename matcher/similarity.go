@@ -58,6 +58,8 @@ func editBudget(n int) int {
 }
 
 // tokenSim scores two name words in 0..1 and names the rule that decided.
+// Jaro-Winkler runs first because it is cheap and rejects most pairs; the
+// edit distance only runs when the lengths leave room for it.
 func tokenSim(q, e token, prefix bool) (float64, string) {
 	switch {
 	case q.text == e.text:
@@ -67,16 +69,33 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 	case prefix && len(q.text) >= 3 && strings.HasPrefix(e.text, q.text):
 		return 0.95, "truncated_prefix"
 	}
-	n := max(len(q.text), len(e.text))
-	d := matchr.DamerauLevenshtein(q.text, e.text)
 	jw := matchr.JaroWinkler(q.text, e.text, false)
-	switch {
-	case d <= editBudget(n):
-		return max(jw, 1-float64(d)/float64(n)), "edit"
-	case q.skeleton == e.skeleton && len(q.skeleton) >= 2:
+	sameSkeleton := q.skeleton == e.skeleton && len(q.skeleton) >= 2
+	if jw < minUsefulJW && !sameSkeleton {
+		return 0, "different"
+	}
+	n := max(len(q.text), len(e.text))
+	budget := editBudget(n)
+	if abs(len(q.text)-len(e.text)) <= budget {
+		if d := matchr.DamerauLevenshtein(q.text, e.text); d <= budget {
+			return max(jw, 1-float64(d)/float64(n)), "edit"
+		}
+	}
+	if sameSkeleton {
 		return max(0.9, jw*0.95), "skeleton"
 	}
 	return jw * 0.75, "different"
+}
+
+// minUsefulJW is the Jaro-Winkler similarity below which two words are
+// unrelated; scoring them further changes no decision.
+const minUsefulJW = 0.7
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // initialSim lets an initial stand for a name that starts with it.
