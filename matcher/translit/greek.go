@@ -7,12 +7,26 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// greekForms returns [ELOT 743 / BGN/PCGN 1962, phonetic]. Greek passports
-// use ELOT 743 (Χ -> CH, Υ -> Y, ΟΥ -> OU); English-language sources often
-// spell by sound (Χ -> H, Η Υ ΟΙ ΕΙ -> I, ΑΙ -> E).
+// greekMode selects a Greek system; they differ in a few letter groups.
+type greekMode int
+
+const (
+	// elot is ELOT 743 as in Greek passports: letter for letter,
+	// ΜΠ -> MP, ΝΤ -> NT, ΓΚ -> GK (MPAKOGIANNIS).
+	elot greekMode = iota
+	// bgn is BGN/PCGN 1962: ΜΠ, ΝΤ, ΓΚ are B, D, G initially and MB, ND,
+	// NG inside a word (BAKOGIANNIS, EVANGELOS).
+	bgn
+	// phonetic is how English-language sources spell by sound: B, D, G
+	// everywhere, Χ -> H, Η Υ ΟΙ ΕΙ -> I, ΑΙ -> E.
+	phonetic
+)
+
+// greekForms returns [BGN/PCGN 1962, ELOT 743, phonetic]; all write ΟΥ as
+// OU, Χ (but phonetic) as CH, Η as I.
 func greekForms(w []rune) []string {
 	g := greekBase(w)
-	return []string{greekRomanize(g, false), greekRomanize(g, true)}
+	return []string{greekRomanize(g, bgn), greekRomanize(g, elot), greekRomanize(g, phonetic)}
 }
 
 // greekBase lower-cases and strips tonos and dialytika; final sigma becomes σ.
@@ -31,12 +45,12 @@ func greekBase(w []rune) []rune {
 	return out
 }
 
-func greekRomanize(g []rune, phonetic bool) string {
+func greekRomanize(g []rune, mode greekMode) string {
 	var b strings.Builder
 	for i := 0; i < len(g); {
-		s, n := greekDigraph(g, i, phonetic)
+		s, n := greekDigraph(g, i, mode)
 		if n == 0 {
-			s, n = greekLetter(g[i], phonetic), 1
+			s, n = greekLetter(g[i], mode == phonetic), 1
 		}
 		b.WriteString(s)
 		i += n
@@ -45,12 +59,12 @@ func greekRomanize(g []rune, phonetic bool) string {
 }
 
 // greekDigraph handles the two-letter groups; n is 0 when none applies.
-func greekDigraph(g []rune, i int, phonetic bool) (string, int) {
+func greekDigraph(g []rune, i int, mode greekMode) (string, int) {
 	if i+1 >= len(g) {
 		return "", 0
 	}
 	a, c := g[i], g[i+1]
-	initial := i == 0
+	phonetic := mode == phonetic
 	switch {
 	case a == 'ο' && c == 'υ':
 		return "OU", 2
@@ -61,12 +75,12 @@ func greekDigraph(g []rune, i int, phonetic bool) (string, int) {
 			v = "F"
 		}
 		return greekLetter(a, false) + v, 2
-	case a == 'μ' && c == 'π':
-		return pick2(initial, "B", "MB"), 2
-	case a == 'ν' && c == 'τ':
-		return pick2(initial, "D", "ND"), 2
-	case a == 'γ' && c == 'κ':
-		return pick2(initial, "G", "NG"), 2
+	case mode != elot && (a == 'μ' && c == 'π' || a == 'ν' && c == 'τ' || a == 'γ' && c == 'κ'):
+		voiced := greekVoiced(c)
+		if i == 0 || phonetic {
+			return voiced, 2
+		}
+		return greekNasal(a) + voiced, 2
 	case a == 'γ' && (c == 'γ' || c == 'ξ' || c == 'χ'):
 		return "N" + greekLetter(c, phonetic), 2
 	case phonetic && a == 'α' && c == 'ι':
@@ -75,6 +89,25 @@ func greekDigraph(g []rune, i int, phonetic bool) (string, int) {
 		return "I", 2
 	}
 	return "", 0
+}
+
+// greekVoiced is the sound of μπ, ντ, γκ: B, D, G.
+func greekVoiced(c rune) string {
+	switch c {
+	case 'π':
+		return "B"
+	case 'τ':
+		return "D"
+	}
+	return "G"
+}
+
+// greekNasal is the first letter's sound inside a word: MB, ND, NG.
+func greekNasal(a rune) string {
+	if a == 'μ' {
+		return "M"
+	}
+	return "N"
 }
 
 var greekELOT = map[rune]string{

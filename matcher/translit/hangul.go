@@ -56,7 +56,14 @@ func hangulForms(w []rune, first bool) []string {
 		conv = syllables(sur, &mrInitial, &mrVowel, "")
 	}
 	rrSur := syllables(sur, &rrInitial, &rrVowel, "")
+	spaced := " "
+	if len(given) > 3 {
+		spaced = "" // not a Korean given name: a transcribed foreign word
+	}
 	given2 := func(ini *[19]string, v *[21]string, sep string) string {
+		if sep != "" {
+			sep = spaced
+		}
 		return syllables(given, ini, v, sep)
 	}
 	return []string{
