@@ -53,6 +53,7 @@ var registry = map[string]format{
 	"documents-csv":    {read: readDocumentsCSV, main: filePart, parts: []string{filePart}},
 	"ofac-xml":         {read: readOFACXML, main: filePart, parts: []string{filePart}},
 	"eu-xml":           {read: readEUXML, main: filePart, parts: []string{filePart}},
+	"uk-fcdo-xml":      {read: readFCDOXML, main: filePart, parts: []string{filePart}},
 }
 
 // Formats lists the supported format ids, sorted.
