@@ -17,6 +17,9 @@ type cyrScheme struct {
 	// bgnE: BGN/PCGN Е and Ё are YE at the start of a word and after a vowel,
 	// Й, Ъ or Ь.
 	bgnE bool
+	// english: the press's simplification of BGN: final -ИЙ/-ЫЙ is Y
+	// (DMITRY, YURY), Ё is YO (FYODOR, SEMYON).
+	english bool
 }
 
 // Patches: the interscript ICAO maps omit Ъ (Table B: IE), miss Ћ, give
@@ -25,6 +28,7 @@ type cyrScheme struct {
 var (
 	icaoRusS = cyrScheme{table: &icaoRus, patch: map[rune]string{'Ъ': "IE"}}
 	bgnRusS  = cyrScheme{table: &bgnRus, bgnE: true}
+	engRusS  = cyrScheme{table: &bgnRus, patch: map[rune]string{'Ё': "YO"}, bgnE: true, english: true}
 	iso9S    = cyrScheme{table: &iso9}
 	icaoUkrS = cyrScheme{table: &icaoUkr, patch: map[rune]string{'Г': "H", 'Ъ': ""}, initialY: true}
 	icaoBelS = cyrScheme{table: &icaoBel, patch: map[rune]string{'Ъ': ""}}
@@ -44,8 +48,8 @@ var (
 // cyrSchemes lists the schemes per language, primary first. An undetected
 // language ("") is treated as Russian with Ukrainian as the alternative.
 var cyrSchemes = map[string][]cyrScheme{
-	"rus": {icaoRusS, bgnRusS, iso9S},
-	"":    {icaoRusS, bgnRusS, iso9S, icaoUkrS},
+	"rus": {icaoRusS, engRusS, bgnRusS, iso9S},
+	"":    {icaoRusS, engRusS, bgnRusS, iso9S, icaoUkrS},
 	"ukr": {icaoUkrS, icaoRusS, bgnRusS, iso9S},
 	"bel": {icaoBelS, icaoRusS, bgnRusS, iso9S},
 	"srp": {gajS, icaoSrpS, srpEngS},
@@ -63,6 +67,12 @@ func cyrillicForms(w []rune, lang string) []string {
 }
 
 func (s cyrScheme) apply(w []rune) string {
+	tail := ""
+	if n := len(w); s.english && n > 3 && unicode.ToUpper(w[n-1]) == 'Й' {
+		if p := unicode.ToUpper(w[n-2]); p == 'И' || p == 'Ы' {
+			w, tail = w[:n-2], "Y"
+		}
+	}
 	var b strings.Builder
 	prev := ' '
 	for i, r := range w {
@@ -70,6 +80,7 @@ func (s cyrScheme) apply(w []rune) string {
 		b.WriteString(s.letter(u, i, prev))
 		prev = u
 	}
+	b.WriteString(tail)
 	return b.String()
 }
 

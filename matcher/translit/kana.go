@@ -22,11 +22,13 @@ const (
 	longMark = 0x30fc
 )
 
-// kanaForms returns [passport Hepburn, word-processor Hepburn]. Japanese
-// passports drop long vowels (さとう SATO, おおの ONO) and write N as M before
-// B, M, P (なんば NAMBA); the other form keeps every kana (SATOU, NANBA).
+// kanaForms returns [passport Hepburn, word-processor Hepburn, passport
+// with OH]. Japanese passports drop long vowels (さとう SATO, おおの ONO) and
+// write N as M before B, M, P (なんば NAMBA); on request they write a long O
+// as OH (OHNO). The word-processor form keeps every kana (SATOU, NANBA).
 func kanaForms(w []rune) []string {
-	return []string{passportHepburn(kanaRomanize(w, false)), kanaRomanize(w, true)}
+	full := kanaRomanize(w, true)
+	return []string{passportHepburn(kanaRomanize(w, false)), full, passportOH.Replace(full)}
 }
 
 // kanaRomanize spells kana by Hepburn; keepLong writes the long-vowel mark
@@ -110,5 +112,7 @@ func geminate(s string) string {
 }
 
 var passportLong = strings.NewReplacer("OU", "O", "OO", "O", "UU", "U", "NB", "MB", "NM", "MM", "NP", "MP")
+
+var passportOH = strings.NewReplacer("OU", "OH", "OO", "OH", "UU", "U", "NB", "MB", "NM", "MM", "NP", "MP")
 
 func passportHepburn(s string) string { return passportLong.Replace(s) }

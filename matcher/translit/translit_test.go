@@ -64,7 +64,11 @@ var romanizeCases = []struct {
 	{"Arab", "عبدالله", []string{"ABDULLAH", "EBDALLH"}},
 	{"Arab", "عبدالرحمن", []string{"ABDULRAHMAN"}},
 	{"Arab", "ناصر ١٢", []string{"NASSER 12", "NAXSSR 12"}},
-	{"Cyrl", "Аркадий", []string{"ARKADII", "ARKADIY"}},
+	{"Cyrl", "Аркадий", []string{"ARKADII", "ARKADIY", "ARKADY"}},
+	{"Cyrl", "Фёдор Дмитриевич", []string{"FEDOR DMITRIEVICH", "FYODOR DMITRIYEVICH"}},
+	{"Cyrl", "Нұрсұлтан Назарбаев", []string{"NURSULTAN NAZARBAEV", "NURSULTAN NAZARBAYEV"}},
+	{"Arab", "کۆبانێ", []string{"KOBANE"}},
+	{"Hira", "おおの", []string{"ONO", "OONO", "OHNO"}},
 }
 
 func TestRomanize(t *testing.T) {
