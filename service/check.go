@@ -50,7 +50,7 @@ func (c *Checker) Check(ctx context.Context, req CheckRequest) (CheckResponse, e
 	if gen == nil || len(gen.lists) == 0 {
 		return CheckResponse{}, Errorf(CodeUnavailable, "lists are not loaded yet; retry shortly")
 	}
-	q, err := req.query()
+	q, warnings, err := req.query(c.now())
 	if err != nil {
 		return CheckResponse{}, err
 	}
@@ -58,7 +58,7 @@ func (c *Checker) Check(ctx context.Context, req CheckRequest) (CheckResponse, e
 	if err != nil {
 		return CheckResponse{}, err
 	}
-	resp := CheckResponse{CheckID: c.newCheckID(), Hits: []Hit{}}
+	resp := CheckResponse{CheckID: c.newCheckID(), Hits: []Hit{}, DocumentWarnings: warnings}
 	for _, l := range scope {
 		resp.Lists = append(resp.Lists, ListRef{ID: l.version.ListID, Version: l.version.Version})
 		for _, h := range l.index.Check(q) {
@@ -70,14 +70,28 @@ func (c *Checker) Check(ctx context.Context, req CheckRequest) (CheckResponse, e
 	return resp, ctx.Err()
 }
 
-func (r *CheckRequest) query() (matcher.Query, error) {
-	if r.Traveller == nil {
-		if r.MRZ != "" {
-			return matcher.Query{}, Errorf(CodeInvalid, "mrz: MRZ input is not supported by this version; send traveller")
-		}
-		return matcher.Query{}, Errorf(CodeInvalid, "traveller: missing; send traveller (or mrz)")
+// query turns the request into a matcher query from the traveller, the
+// MRZ, or both; warnings are the MRZ's failed checks.
+func (r *CheckRequest) query(now time.Time) (matcher.Query, []string, error) {
+	if r.Traveller == nil && r.MRZ == "" {
+		return matcher.Query{}, nil, Errorf(CodeInvalid, "traveller: missing; send traveller or mrz")
 	}
-	return r.Traveller.query()
+	var fromTraveller matcher.Query
+	if r.Traveller != nil {
+		q, err := r.Traveller.query(r.MRZ != "")
+		if err != nil {
+			return matcher.Query{}, nil, err
+		}
+		fromTraveller = q
+	}
+	if r.MRZ == "" {
+		return fromTraveller, nil, nil
+	}
+	fromMRZ, warnings, err := mrzQuery(r.MRZ, now)
+	if err != nil {
+		return matcher.Query{}, nil, err
+	}
+	return merge(fromMRZ, fromTraveller), warnings, nil
 }
 
 // scope picks the lists a check runs against: all active ones, or those

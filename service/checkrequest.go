@@ -36,8 +36,9 @@ type TravellerDocument struct {
 }
 
 // query validates the traveller and turns it into a matcher query. Every
-// error names the field at fault.
-func (t *Traveller) query() (matcher.Query, error) {
+// error names the field at fault. Without an MRZ beside it, the traveller
+// must say who (a name) or what (a document) to check.
+func (t *Traveller) query(withMRZ bool) (matcher.Query, error) {
 	var q matcher.Query
 	if n := strings.TrimSpace(t.Name); n != "" {
 		q.Names = append(q.Names, n)
@@ -52,7 +53,7 @@ func (t *Traveller) query() (matcher.Query, error) {
 		}
 		q.Documents = append(q.Documents, qd)
 	}
-	if len(q.Names) == 0 && len(q.Documents) == 0 {
+	if len(q.Names) == 0 && len(q.Documents) == 0 && !withMRZ {
 		return q, Errorf(CodeInvalid, "traveller: needs a name (name, or surname and given_names) or a document")
 	}
 	return q, t.features(&q)
