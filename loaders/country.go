@@ -34,7 +34,26 @@ var countryOverrides = map[string]string{
 	"hong kong": "HKG", "china hong kong special administrative region": "HKG", "macau": "MAC",
 	"taiwan": "TWN", "brunei": "BRN", "micronesia": "FSM", "the netherlands": "NLD",
 	"holland": "NLD", "vatican": "VAT", "holy see": "VAT", "east timor": "TLS",
-	"serbia and montenegro": "SRB", "palestinian": "PSE", "yugoslavia": "SRB",
+	"serbia and montenegro": "SRB", "yugoslavia": "SRB",
+}
+
+// demonyms are the adjectives lists use for a country in passport
+// details and nationality cells ("German provisional", "nationality
+// Palestinian"). Ambiguous ones (Korean, Congolese) are left out.
+var demonyms = map[string]string{
+	"afghan": "AFG", "algerian": "DZA", "american": "USA", "bahraini": "BHR", "belarusian": "BLR",
+	"belgian": "BEL", "bosnian": "BIH", "british": "GBR", "burmese": "MMR", "chadian": "TCD",
+	"chinese": "CHN", "colombian": "COL", "cuban": "CUB", "dutch": "NLD", "egyptian": "EGY",
+	"emirati": "ARE", "eritrean": "ERI", "ethiopian": "ETH", "filipino": "PHL", "french": "FRA",
+	"german": "DEU", "indian": "IND", "indonesian": "IDN", "iranian": "IRN", "iraqi": "IRQ",
+	"italian": "ITA", "jordanian": "JOR", "kazakh": "KAZ", "kenyan": "KEN", "kuwaiti": "KWT",
+	"kyrgyz": "KGZ", "lebanese": "LBN", "libyan": "LBY", "malaysian": "MYS", "malian": "MLI",
+	"mauritanian": "MRT", "mexican": "MEX", "moroccan": "MAR", "nicaraguan": "NIC", "nigerian": "NGA",
+	"omani": "OMN", "pakistani": "PAK", "palestinian": "PSE", "philippine": "PHL", "qatari": "QAT",
+	"russian": "RUS", "rwandan": "RWA", "saudi": "SAU", "saudi arabian": "SAU", "somali": "SOM",
+	"spanish": "ESP", "sudanese": "SDN", "swiss": "CHE", "syrian": "SYR", "tajik": "TJK",
+	"tunisian": "TUN", "turkish": "TUR", "ugandan": "UGA", "ukrainian": "UKR", "uzbek": "UZB",
+	"venezuelan": "VEN", "yemeni": "YEM",
 }
 
 // icaoCodes are the Doc 9303 codes beyond ISO 3166 that documents carry
@@ -81,7 +100,7 @@ func buildCountries() {
 	for k := range ambiguous {
 		delete(t, k)
 	}
-	for _, m := range []map[string]string{countryOverrides, icaoCodes} {
+	for _, m := range []map[string]string{countryOverrides, demonyms, icaoCodes} {
 		for k, v := range m {
 			t[countryKey(k)] = v
 		}

@@ -54,6 +54,7 @@ var registry = map[string]format{
 	"ofac-xml":         {read: readOFACXML, main: filePart, parts: []string{filePart}},
 	"eu-xml":           {read: readEUXML, main: filePart, parts: []string{filePart}},
 	"uk-fcdo-xml":      {read: readFCDOXML, main: filePart, parts: []string{filePart}},
+	"uk-ofsi-csv":      {read: readOFSICSV, main: filePart, parts: []string{filePart}},
 }
 
 // Formats lists the supported format ids, sorted.
