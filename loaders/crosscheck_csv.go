@@ -36,6 +36,18 @@ func readHeader(format string, w row, known, required []string) (header, error) 
 	return h, nil
 }
 
+// indexes returns the position of each named column, -1 when absent.
+func (h header) indexes(names []string) []int {
+	idx := make([]int, len(names))
+	for i, n := range names {
+		idx[i] = -1
+		if j, ok := h[n]; ok {
+			idx[i] = j
+		}
+	}
+	return idx
+}
+
 // cell returns the cleaned value of a named column, "" when absent.
 func (h header) cell(w row, name string) string {
 	if i, ok := h[name]; ok {
@@ -44,6 +56,26 @@ func (h header) cell(w row, name string) string {
 	return ""
 }
 
+// Column positions in ccsvColumns; a row's cells are looked up through a
+// slice built once from the header, not a map, because this is the
+// format of the largest national lists.
+const (
+	ccId = iota
+	ccSubject
+	ccName
+	ccAliases
+	ccWeakAliases
+	ccBirthDates
+	ccNationalities
+	ccGender
+	ccDocuments
+	ccPrograms
+	ccTravelBan
+	ccAssetFreeze
+	ccListedOn
+	ccRemarks
+)
+
 var ccsvColumns = []string{
 	"id", "subject", "name", "aliases", "weak_aliases", "birth_dates", "nationalities", "gender",
 	"documents", "programs", "travel_ban", "asset_freeze", "listed_on", "remarks",
@@ -51,13 +83,15 @@ var ccsvColumns = []string{
 
 func readCrosscheckCSV(parts map[string]io.Reader, emit func(matcher.Entry) error) error {
 	var h header
+	var idx []int
 	return csvRows(ccsvFormat, "", parts[filePart], ',', func(w row) error {
 		if h == nil {
 			var err error
 			h, err = readHeader(ccsvFormat, w, ccsvColumns, []string{"id", "name"})
+			idx = h.indexes(ccsvColumns)
 			return err
 		}
-		e, err := ccsvEntry(h, w)
+		e, err := ccsvEntry(h, idx, w)
 		if err != nil {
 			return err
 		}
@@ -66,48 +100,54 @@ func readCrosscheckCSV(parts map[string]io.Reader, emit func(matcher.Entry) erro
 }
 
 // ccsvEntry builds one entry; a bad cell is an error with its position.
-func ccsvEntry(h header, w row) (matcher.Entry, error) {
-	e := matcher.Entry{ID: h.cell(w, "id"), Subject: matcher.SubjectPerson, Remarks: h.cell(w, "remarks")}
+func ccsvEntry(h header, idx []int, w row) (matcher.Entry, error) {
+	c := func(col int) string {
+		if idx[col] < 0 {
+			return ""
+		}
+		return w.get(idx[col])
+	}
+	e := matcher.Entry{ID: c(ccId), Subject: matcher.SubjectPerson, Remarks: c(ccRemarks)}
 	fail := func(col, reason string) error { return w.errorAt(ccsvFormat, "", h[col], col, reason) }
-	if s := h.cell(w, "subject"); s != "" {
+	if s := c(ccSubject); s != "" {
 		e.Subject = matcher.SubjectType(strings.ToLower(s))
 	}
-	if name := h.cell(w, "name"); name != "" {
+	if name := c(ccName); name != "" {
 		e.Names = append(e.Names, matcher.Name{Full: name, Script: detectScript(name), Kind: matcher.NamePrimary, Quality: matcher.QualityStrong})
 	}
-	addNames(&e, h.cell(w, "aliases"), matcher.QualityStrong)
-	addNames(&e, h.cell(w, "weak_aliases"), matcher.QualityWeak)
-	for d := range splitBar(h.cell(w, "birth_dates")) {
+	addNames(&e, c(ccAliases), matcher.QualityStrong)
+	addNames(&e, c(ccWeakAliases), matcher.QualityWeak)
+	for d := range splitBar(c(ccBirthDates)) {
 		bd, ok := textDate(d)
 		if !ok {
 			return e, fail("birth_dates", fmt.Sprintf("%q is not a date (want YYYY, YYYY-MM, YYYY-MM-DD or YYYY to YYYY)", d))
 		}
 		e.BirthDates = append(e.BirthDates, bd)
 	}
-	for n := range splitBar(h.cell(w, "nationalities")) {
+	for n := range splitBar(c(ccNationalities)) {
 		e.Nationalities = append(e.Nationalities, countries(n)...)
 	}
-	if e.Gender = strings.ToUpper(h.cell(w, "gender")); e.Gender != "" && e.Gender != "M" && e.Gender != "F" {
+	if e.Gender = strings.ToUpper(c(ccGender)); e.Gender != "" && e.Gender != "M" && e.Gender != "F" {
 		return e, fail("gender", "want M, F or empty")
 	}
-	for d := range splitBar(h.cell(w, "documents")) {
+	for d := range splitBar(c(ccDocuments)) {
 		doc, err := parseDocSpec(d)
 		if err != nil {
 			return e, fail("documents", err.Error())
 		}
 		e.Documents = append(e.Documents, doc)
 	}
-	for p := range splitBar(h.cell(w, "programs")) {
+	for p := range splitBar(c(ccPrograms)) {
 		e.Programs = append(e.Programs, p)
 	}
 	var err error
-	if e.Measures.TravelBan, err = parseBool(h.cell(w, "travel_ban")); err != nil {
+	if e.Measures.TravelBan, err = parseBool(c(ccTravelBan)); err != nil {
 		return e, fail("travel_ban", err.Error())
 	}
-	if e.Measures.AssetFreeze, err = parseBool(h.cell(w, "asset_freeze")); err != nil {
+	if e.Measures.AssetFreeze, err = parseBool(c(ccAssetFreeze)); err != nil {
 		return e, fail("asset_freeze", err.Error())
 	}
-	if s := h.cell(w, "listed_on"); s != "" {
+	if s := c(ccListedOn); s != "" {
 		if e.ListedOn, _ = isoDate(s); e.ListedOn == "" || len(s) != 10 {
 			return e, fail("listed_on", "want YYYY-MM-DD")
 		}

@@ -105,7 +105,7 @@ func ReadParts(format string, parts map[string]io.Reader, emit func(matcher.Entr
 // validate, ids must be unique, and at least one entry must come out. An
 // empty or half-parsed upload must never replace a good list.
 func run(id string, f format, parts map[string]io.Reader, emit func(matcher.Entry) error) error {
-	seen := make(map[string]struct{}, 1024)
+	seen := make(map[string]struct{}, 1<<12)
 	check := func(e matcher.Entry) error {
 		if err := Validate(e); err != nil {
 			return &Error{Format: id, Record: e.ID, Reason: err.Error(), Err: ErrInvalidEntry}

@@ -92,6 +92,12 @@ var scripts = []struct {
 // picks its transliteration from it, so a list that does not say which
 // script a name is in still gets the right keys.
 func detectScript(s string) string {
+	if ascii, letter := asciiLetters(s); ascii {
+		if letter {
+			return "Latn"
+		}
+		return ""
+	}
 	var counts [16]int
 	best := -1
 	for _, r := range s {
@@ -112,4 +118,16 @@ func detectScript(s string) string {
 		return ""
 	}
 	return scripts[best].code
+}
+
+// asciiLetters is detectScript's fast path: most names are plain ASCII.
+func asciiLetters(s string) (ascii, letter bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return false, false
+		}
+		letter = letter || (c|0x20 >= 'a' && c|0x20 <= 'z')
+	}
+	return true, letter
 }
