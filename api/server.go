@@ -13,6 +13,8 @@ import (
 // Checker is the check use case as the API needs it.
 type Checker interface {
 	Check(ctx context.Context, req service.CheckRequest) (service.CheckResponse, error)
+	ValidateBatch(req service.BatchRequest, maxItems int) error
+	CheckBatch(ctx context.Context, req service.BatchRequest, maxItems int, emit func(int, service.BatchResult) error) error
 }
 
 // Readiness says whether the service can answer checks.
@@ -30,7 +32,9 @@ type Deps struct {
 // Config are the HTTP settings.
 type Config struct {
 	RequestTimeout time.Duration // deadline of one request's service call
-	BodyLimit      int           // bytes
+	BodyLimit      int           // bytes, for a single check
+	BatchBodyLimit int           // bytes, for a manifest
+	MaxBatch       int           // travellers in one manifest
 }
 
 // Server is the Fiber app plus the shutdown flag /readyz reports.
@@ -47,7 +51,7 @@ func New(cfg Config, deps Deps) *Server {
 	s.App = fiber.New(fiber.Config{
 		AppName:               "crosscheck",
 		DisableStartupMessage: true,
-		BodyLimit:             cfg.BodyLimit,
+		BodyLimit:             max(cfg.BodyLimit, cfg.BatchBodyLimit),
 		ReadTimeout:           10 * time.Second,
 		WriteTimeout:          10 * time.Second,
 		IdleTimeout:           60 * time.Second,
@@ -63,7 +67,8 @@ func (s *Server) routes() {
 	s.App.Get("/healthz", s.healthz)
 	s.App.Get("/readyz", s.readyz)
 	s.App.Get("/openapi.json", s.openapi)
-	s.App.Post("/v1/check", s.check)
+	s.App.Post("/v1/check", s.limitBody(s.cfg.BodyLimit), s.check)
+	s.App.Post("/v1/check/batch", s.limitBody(s.cfg.BatchBodyLimit), s.checkBatch)
 }
 
 // Drain marks the server as shutting down: /readyz answers 503 from now
@@ -92,4 +97,15 @@ func (s *Server) requestContext(c *fiber.Ctx) error {
 	defer cancel()
 	c.SetUserContext(ctx)
 	return c.Next()
+}
+
+// limitBody enforces a route's own body limit; the server-wide limit is
+// the largest of them.
+func (s *Server) limitBody(limit int) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if len(c.Body()) > limit {
+			return s.writeError(c, service.Errorf(service.CodeTooLarge, "request body is over the limit of %d bytes", limit))
+		}
+		return c.Next()
+	}
 }

@@ -27,12 +27,29 @@ func (f *fakeChecker) Check(_ context.Context, req service.CheckRequest) (servic
 	return f.resp, f.err
 }
 
+func (f *fakeChecker) ValidateBatch(req service.BatchRequest, maxItems int) error {
+	if len(req.Checks) > maxItems {
+		return service.Errorf(service.CodeTooLarge, "checks: %d items; a batch holds at most %d", len(req.Checks), maxItems)
+	}
+	return f.err
+}
+
+func (f *fakeChecker) CheckBatch(_ context.Context, req service.BatchRequest, _ int, emit func(int, service.BatchResult) error) error {
+	for i := range req.Checks {
+		r := f.resp
+		if err := emit(i, service.BatchResult{CheckResponse: &r}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 type readiness bool
 
 func (r readiness) Ready() bool { return bool(r) }
 
 func newTestServer(c Checker, ready bool) *Server {
-	return New(Config{RequestTimeout: time.Second, BodyLimit: 4096},
+	return New(Config{RequestTimeout: time.Second, BodyLimit: 4096, BatchBodyLimit: 8192, MaxBatch: 3},
 		Deps{Checker: c, Readiness: readiness(ready), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 }
 
@@ -155,5 +172,30 @@ func TestBodyOverLimitIs413(t *testing.T) {
 	_ = json.NewDecoder(resp.Body).Decode(&out)
 	if resp.StatusCode != 413 || out["code"] != "too_large" {
 		t.Fatalf("got %d %v", resp.StatusCode, out)
+	}
+}
+
+func TestBatchAnswersInOrderAsJSONAndNDJSON(t *testing.T) {
+	f := &fakeChecker{resp: service.CheckResponse{CheckID: "c1", Decision: "clear", Hits: []service.Hit{}}}
+	s := newTestServer(f, true)
+	body := `{"checks":[{"traveller":{"name":"A"}},{"traveller":{"name":"B"}}],"checkpoint":"BKO"}`
+	status, out := do(t, s, http.MethodPost, "/v1/check/batch", body)
+	if status != 200 || len(out["results"].([]any)) != 2 {
+		t.Fatalf("json batch: %d %v", status, out)
+	}
+	req := httptest.NewRequest(http.MethodPost, "/v1/check/batch", strings.NewReader(body))
+	req.Header.Set("Accept", "application/x-ndjson")
+	resp, err := s.App.Test(req, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/x-ndjson" || len(lines) != 2 {
+		t.Fatalf("ndjson batch: %d %q %q", resp.StatusCode, resp.Header.Get("Content-Type"), data)
+	}
+	if status, out := do(t, s, http.MethodPost, "/v1/check/batch", `{"checks":[{},{},{},{}]}`); status != 413 || out["code"] != "too_large" {
+		t.Fatalf("over max batch: %d %v", status, out)
 	}
 }

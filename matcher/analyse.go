@@ -13,6 +13,7 @@ type token struct {
 	text     string
 	skeleton string
 	particle bool
+	id       uint32 // interned entry word, for the per-check memo; 0 in queries
 }
 
 // nameForm is one romanised form of a name, ready to score.

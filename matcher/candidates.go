@@ -71,6 +71,7 @@ type scratch struct {
 	scores  []float32 // by form id
 	touched []uint32
 	keys    []uint64
+	memo    simMemo
 }
 
 type scratchPool struct{ p sync.Pool }
@@ -79,7 +80,7 @@ func (s *scratchPool) get(forms int) *scratch {
 	if v, ok := s.p.Get().(*scratch); ok {
 		return v
 	}
-	return &scratch{scores: make([]float32, forms)}
+	return &scratch{scores: make([]float32, forms), memo: simMemo{known: map[uint64]memoSim{}}}
 }
 
 func (s *scratchPool) put(sc *scratch) {
@@ -87,6 +88,7 @@ func (s *scratchPool) put(sc *scratch) {
 		sc.scores[id] = 0
 	}
 	sc.touched, sc.keys = sc.touched[:0], sc.keys[:0]
+	clear(sc.memo.known)
 	s.p.Put(sc)
 }
 
@@ -99,9 +101,7 @@ type postingRef struct {
 // returns the best MaxCandidates of them. Each key weighs by its rarity;
 // keys more common than CommonKey only add to forms already found through
 // rarer keys, so common words (MOHAMMED, AL) never cause a full scan.
-func (x *Index) candidates(qforms []nameForm) []uint32 {
-	sc := x.pool.get(len(x.forms))
-	defer x.pool.put(sc)
+func (x *Index) candidates(sc *scratch, qforms []nameForm) []uint32 {
 	for _, f := range qforms {
 		sc.keys = formKeys(sc.keys, f)
 	}

@@ -28,14 +28,16 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 	if len(qforms) == 0 {
 		return
 	}
-	for _, id := range x.candidates(qforms) {
+	sc := x.pool.get(len(x.forms))
+	defer x.pool.put(sc)
+	for _, id := range x.candidates(sc, qforms) {
 		ref := x.forms[id]
 		e := x.entry(ref.entry)
 		if e.Delisted() {
 			continue
 		}
 		for i, qf := range qforms {
-			ns := scoreForms(qf, ref.form, q.TruncatedName)
+			ns := sc.memo.scoreForms(qf, ref.form, q.TruncatedName)
 			if ns.score+maxFeatureBoost < x.opts.Policy.Review {
 				continue // no date or nationality could lift it to an alert
 			}

@@ -10,11 +10,11 @@ type nameScore struct {
 // well the entry's name is covered. The traveller's full passport name
 // often meets a short list alias, so words the entry lacks cost little;
 // words of the entry the traveller lacks cost a lot.
-func scoreForms(q, e nameForm, truncated bool) nameScore {
+func (m *simMemo) scoreForms(q, e nameForm, truncated bool) nameScore {
 	if len(q.tokens) == 0 || len(e.tokens) == 0 {
 		return nameScore{}
 	}
-	pairs := alignTokens(q, e, truncated)
+	pairs := m.alignTokens(q, e, truncated)
 	var qCov, eCov float64
 	matches := make([]TokenMatch, 0, len(pairs))
 	for _, p := range pairs {
@@ -52,12 +52,12 @@ type tokenPair struct {
 
 // alignTokens pairs words greedily, best pair first. Names have a handful
 // of words, so the quadratic matrix is cheaper than anything clever.
-func alignTokens(q, e nameForm, truncated bool) []tokenPair {
+func (m *simMemo) alignTokens(q, e nameForm, truncated bool) []tokenPair {
 	all := make([]tokenPair, 0, len(q.tokens)*len(e.tokens))
 	last := len(q.tokens) - 1
 	for i, qt := range q.tokens {
 		for j, et := range e.tokens {
-			s, rule := tokenSim(qt, et, truncated && i == last)
+			s, rule := m.sim(i, qt, et, truncated && i == last)
 			if s > 0 {
 				all = append(all, tokenPair{q: i, e: j, sim: s, rule: rule})
 			}
@@ -88,3 +88,31 @@ func sortPairs(p []tokenPair) {
 }
 
 func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
+
+// simMemo remembers word similarities within one check. Candidate names
+// share words (MOHAMED, AL, KIM), so each query word meets each distinct
+// listed word once, however many names carry it.
+type simMemo struct {
+	known map[uint64]memoSim
+}
+
+type memoSim struct {
+	sim  float64
+	rule string
+}
+
+func (m *simMemo) sim(qi int, q, e token, prefix bool) (float64, string) {
+	if e.id == 0 || m.known == nil {
+		return tokenSim(q, e, prefix)
+	}
+	key := uint64(qi)<<33 | uint64(e.id)<<1
+	if prefix {
+		key |= 1
+	}
+	if v, ok := m.known[key]; ok {
+		return v.sim, v.rule
+	}
+	s, rule := tokenSim(q, e, prefix)
+	m.known[key] = memoSim{s, rule}
+	return s, rule
+}

@@ -16,6 +16,8 @@ type serveConfig struct {
 	DataDir        string
 	RequestTimeout time.Duration
 	BodyLimit      int
+	BatchBodyLimit int
+	MaxBatch       int
 	LogLevel       string
 }
 
@@ -33,7 +35,9 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	e.str(&c.DataDir, setting{"data-dir", "CROSSCHECK_DATA_DIR", "directory of the embedded store"}, "./data")
 	e.str(&c.LogLevel, setting{"log-level", "CROSSCHECK_LOG_LEVEL", "debug, info, warn or error"}, "info")
 	e.dur(&c.RequestTimeout, setting{"request-timeout", "CROSSCHECK_REQUEST_TIMEOUT", "deadline of one request"}, 5*time.Second)
-	e.num(&c.BodyLimit, setting{"body-limit", "CROSSCHECK_BODY_LIMIT", "largest request body in bytes"}, 1<<20)
+	e.num(&c.BodyLimit, setting{"body-limit", "CROSSCHECK_BODY_LIMIT", "largest check request body in bytes"}, 1<<20)
+	e.num(&c.BatchBodyLimit, setting{"batch-body-limit", "CROSSCHECK_BATCH_BODY_LIMIT", "largest manifest body in bytes"}, 16<<20)
+	e.num(&c.MaxBatch, setting{"max-batch", "CROSSCHECK_MAX_BATCH", "most travellers in one manifest"}, 1000)
 	if err := errors.Join(e.errs...); err != nil {
 		return c, err
 	}
@@ -56,6 +60,10 @@ func (c serveConfig) validate() error {
 		return errors.New("--request-timeout: must be positive")
 	case c.BodyLimit <= 0:
 		return errors.New("--body-limit: must be positive")
+	case c.BatchBodyLimit <= 0:
+		return errors.New("--batch-body-limit: must be positive")
+	case c.MaxBatch <= 0:
+		return errors.New("--max-batch: must be positive")
 	}
 	return nil
 }

@@ -41,7 +41,7 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
 	defer store.Close()
 	catalog := &service.Catalog{}
 	lists := service.NewLists(store, catalog, matcher.DefaultOptions(), log)
-	srv := api.New(api.Config{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit},
+	srv := api.New(api.Config{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BatchBodyLimit: cfg.BatchBodyLimit, MaxBatch: cfg.MaxBatch},
 		api.Deps{Checker: service.NewChecker(catalog), Readiness: catalog, Log: log})
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
