@@ -10,7 +10,7 @@ import (
 // matter for names.
 type cyrScheme struct {
 	table *[256]string
-	patch map[rune]string // upper-case letter -> Latin, checked first
+	patch []cyrPatch // upper-case letter -> Latin, checked first
 	// initialY: Ukrainian Є Ї Й Ю Я are YE YI Y YU YA at the start of a word
 	// (ICAO Table B notes; Ukrainian national system 2010).
 	initialY bool
@@ -22,27 +22,33 @@ type cyrScheme struct {
 	english bool
 }
 
+// cyrPatch overrides one letter; a scheme has at most a handful, so a
+// slice scan beats a map lookup.
+type cyrPatch struct {
+	r rune
+	s string
+}
+
 // Patches: the interscript ICAO maps omit Ъ (Table B: IE), miss Ћ, give
 // Serbian Г as H and Macedonian К as KJ (both transcription slips: Serbian
 // Г is G; KJ belongs to Ќ); Ukrainian Г is H per Table B.
 var (
-	icaoRusS = cyrScheme{table: &icaoRus, patch: map[rune]string{'Ъ': "IE"}}
+	icaoRusS = cyrScheme{table: &icaoRus, patch: []cyrPatch{{'Ъ', "IE"}}}
 	bgnRusS  = cyrScheme{table: &bgnRus, bgnE: true}
-	engRusS  = cyrScheme{table: &bgnRus, patch: map[rune]string{'Ё': "YO"}, bgnE: true, english: true}
+	engRusS  = cyrScheme{table: &bgnRus, patch: []cyrPatch{{'Ё', "YO"}}, bgnE: true, english: true}
 	iso9S    = cyrScheme{table: &iso9}
-	icaoUkrS = cyrScheme{table: &icaoUkr, patch: map[rune]string{'Г': "H", 'Ъ': ""}, initialY: true}
-	icaoBelS = cyrScheme{table: &icaoBel, patch: map[rune]string{'Ъ': ""}}
+	icaoUkrS = cyrScheme{table: &icaoUkr, patch: []cyrPatch{{'Г', "H"}, {'Ъ', ""}}, initialY: true}
+	icaoBelS = cyrScheme{table: &icaoBel, patch: []cyrPatch{{'Ъ', ""}}}
 	// Serbian Latin (Gajica) folded as Serbian passports fold it: Đ -> DJ.
-	gajS     = cyrScheme{table: &icaoSrp, patch: map[rune]string{'Г': "G", 'Ђ': "DJ", 'Ћ': "C"}}
-	icaoSrpS = cyrScheme{table: &icaoSrp, patch: map[rune]string{'Г': "G", 'Ћ': "C"}}
+	gajS     = cyrScheme{table: &icaoSrp, patch: []cyrPatch{{'Г', "G"}, {'Ђ', "DJ"}, {'Ћ', "C"}}}
+	icaoSrpS = cyrScheme{table: &icaoSrp, patch: []cyrPatch{{'Г', "G"}, {'Ћ', "C"}}}
 	// English-language press and Russian-mediated lists: Djokovic, Karadzhich.
-	srpEngS  = cyrScheme{table: &icaoRus, patch: map[rune]string{'Ђ': "DJ", 'Ћ': "CH", 'Џ': "DZH"}}
-	icaoMkdS = cyrScheme{table: &icaoMkd, patch: map[rune]string{'К': "K", 'Ќ': "KJ"}}
-	mkdNatS  = cyrScheme{table: &icaoMkd, patch: map[rune]string{'К': "K", 'Ќ': "KJ", 'Џ': "DZH"}}
-	icaoBulS = cyrScheme{table: &icaoBul, patch: map[rune]string{'Ъ': "IE"}}
+	srpEngS  = cyrScheme{table: &icaoRus, patch: []cyrPatch{{'Ђ', "DJ"}, {'Ћ', "CH"}, {'Џ', "DZH"}}}
+	icaoMkdS = cyrScheme{table: &icaoMkd, patch: []cyrPatch{{'К', "K"}, {'Ќ', "KJ"}}}
+	mkdNatS  = cyrScheme{table: &icaoMkd, patch: []cyrPatch{{'К', "K"}, {'Ќ', "KJ"}, {'Џ', "DZH"}}}
+	icaoBulS = cyrScheme{table: &icaoBul, patch: []cyrPatch{{'Ъ', "IE"}}}
 	// Bulgarian Streamlined System (2009 law), used in Bulgarian passports.
-	bulNatS = cyrScheme{table: &icaoBul, patch: map[rune]string{
-		'Ъ': "A", 'Ь': "Y", 'Й': "Y", 'Х': "H", 'Ю': "YU", 'Я': "YA"}}
+	bulNatS = cyrScheme{table: &icaoBul, patch: []cyrPatch{{'Ъ', "A"}, {'Ь', "Y"}, {'Й', "Y"}, {'Х', "H"}, {'Ю', "YU"}, {'Я', "YA"}}}
 )
 
 // cyrSchemes lists the schemes per language, primary first. An undetected
@@ -74,9 +80,10 @@ func (s cyrScheme) apply(w []rune) string {
 		}
 	}
 	var b strings.Builder
+	b.Grow(len(w) + len(w)/2)
 	prev := ' '
 	for i, r := range w {
-		u := unicode.ToUpper(r)
+		u := cyrUpper(r)
 		b.WriteString(s.letter(u, i, prev))
 		prev = u
 	}
@@ -96,8 +103,10 @@ func (s cyrScheme) letter(u rune, i int, prev rune) string {
 	if s.initialY && u == 'Г' && prev == 'З' {
 		return "GH" // зг -> zgh keeps it apart from ж -> zh
 	}
-	if p, ok := s.patch[u]; ok {
-		return p
+	for _, p := range s.patch {
+		if p.r == u {
+			return p.s
+		}
 	}
 	if s.bgnE && (u == 'Е' || u == 'Ё') && (i == 0 || strings.ContainsRune("АЕЁИОУЫЭЮЯЙЪЬ", prev)) {
 		return "YE"
@@ -110,6 +119,20 @@ func (s cyrScheme) letter(u rune, i int, prev rune) string {
 	return ""
 }
 
+// cyrUpper is unicode.ToUpper with the basic Cyrillic blocks done inline:
+// it runs for every letter of every scheme.
+func cyrUpper(r rune) rune {
+	switch {
+	case r >= 0x430 && r <= 0x44f:
+		return r - 0x20
+	case r >= 0x450 && r <= 0x45f:
+		return r - 0x50
+	case r >= 0x400 && r <= 0x42f:
+		return r
+	}
+	return unicode.ToUpper(r)
+}
+
 var ukrInitial = map[rune]string{'Є': "YE", 'Ї': "YI", 'Й': "Y", 'Ю': "YU", 'Я': "YA"}
 
 // cyrillicLanguage guesses the language of a Cyrillic name from letters only
@@ -119,7 +142,12 @@ func cyrillicLanguage(name string) string {
 	bulHard := false
 	prev := rune(0)
 	for _, r := range name {
-		u := unicode.ToLower(r)
+		u := r
+		if u >= 0x400 && u <= 0x42f {
+			u += 0x20
+		} else if u < 0x400 || u > 0x45f {
+			u = unicode.ToLower(r)
+		}
 		if u >= 0x400 && u <= 0x4ff {
 			seen[u-0x400] = true
 		}

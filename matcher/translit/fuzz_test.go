@@ -80,3 +80,20 @@ func BenchmarkRomanizeMixed(b *testing.B) {
 		_ = Romanize("Müller Мухаммед محمد")
 	}
 }
+
+// BenchmarkRomanizeScript measures one name per script: Romanize runs for
+// every list name when an index generation is built.
+func BenchmarkRomanizeScript(b *testing.B) {
+	names := map[string]string{
+		"Latn": "Muhammad Müller", "Cyrl": "Мухаммед Олександр Зінченко", "Arab": "جمال عبد الناصر",
+		"Hang": "김정은", "Grek": "Παπαδόπουλος", "ASCII": "JOHN SMITH", "Hebr": "בנימין נתניהו",
+	}
+	for script, name := range names {
+		b.Run(script, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = Romanize(name)
+			}
+		})
+	}
+}

@@ -32,17 +32,32 @@ func greekForms(w []rune) []string {
 // greekBase lower-cases and strips tonos and dialytika; final sigma becomes σ.
 func greekBase(w []rune) []rune {
 	out := make([]rune, 0, len(w))
-	for _, r := range norm.NFD.String(string(w)) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
+	for _, r := range w {
+		if r >= 'Α' && r <= 'Ω' {
+			r += 'α' - 'Α'
+		} else if r < 'α' || r > 'ω' {
+			r = greekStrip(r)
 		}
-		r = unicode.ToLower(r)
 		if r == 'ς' {
 			r = 'σ'
 		}
-		out = append(out, r)
+		if r != 0 {
+			out = append(out, r)
+		}
 	}
 	return out
+}
+
+// greekStrip handles the letters outside the plain α-ω and Α-Ω runs:
+// accented ones decompose to a base letter and marks; lone marks vanish.
+func greekStrip(r rune) rune {
+	if unicode.Is(unicode.Mn, r) {
+		return 0
+	}
+	for _, c := range norm.NFD.String(string(r)) {
+		return unicode.ToLower(c)
+	}
+	return 0
 }
 
 func greekRomanize(g []rune, mode greekMode) string {
@@ -110,10 +125,11 @@ func greekNasal(a rune) string {
 	return "N"
 }
 
-var greekELOT = map[rune]string{
-	'α': "A", 'β': "V", 'γ': "G", 'δ': "D", 'ε': "E", 'ζ': "Z", 'η': "I", 'θ': "TH",
-	'ι': "I", 'κ': "K", 'λ': "L", 'μ': "M", 'ν': "N", 'ξ': "X", 'ο': "O", 'π': "P",
-	'ρ': "R", 'σ': "S", 'τ': "T", 'υ': "Y", 'φ': "F", 'χ': "CH", 'ψ': "PS", 'ω': "O",
+// greekELOT holds α..ω (ς included, at its code point) for ELOT 743 and
+// BGN/PCGN alike.
+var greekELOT = [...]string{
+	"A", "V", "G", "D", "E", "Z", "I", "TH", "I", "K", "L", "M", "N", "X", "O", "P",
+	"R", "S", "S", "T", "Y", "F", "CH", "PS", "O",
 }
 
 func greekLetter(r rune, phonetic bool) string {
@@ -127,8 +143,8 @@ func greekLetter(r rune, phonetic bool) string {
 			return "KS"
 		}
 	}
-	if s, ok := greekELOT[r]; ok {
-		return s
+	if r >= 'α' && r <= 'ω' {
+		return greekELOT[r-'α']
 	}
 	return foldRune(r)
 }

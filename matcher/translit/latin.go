@@ -28,7 +28,9 @@ var latinOptions = map[rune]latinOption{
 // latinForms returns [ICAO, plain, MRZ-XX] for a word with option letters,
 // else the single folded form.
 func latinForms(w []rune) []string {
-	var icao, plain, mrz []byte
+	icao := make([]byte, 0, len(w)+4)
+	plain := make([]byte, 0, len(w)+4)
+	mrz := make([]byte, 0, len(w)+4)
 	differs := false
 	for _, r := range w {
 		if o, ok := optionOf(r); ok {
@@ -59,6 +61,13 @@ func optionOf(r rune) (latinOption, bool) {
 	return o, ok
 }
 
+// Slicing constants gives one-letter strings without allocating, which
+// string(rune) does not.
+const (
+	upperAZ  = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	digits09 = "0123456789"
+)
+
 // strayLetter romanises a Cyrillic or Greek letter inside a Latin word:
 // look-alikes typed on the wrong keyboard (IVANОV with a Cyrillic О) must
 // not lose the letter.
@@ -78,11 +87,14 @@ func strayLetter(r rune) string {
 func foldRune(r rune) string {
 	switch {
 	case r >= 'a' && r <= 'z':
-		return string(r - 'a' + 'A')
-	case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
-		return string(r)
+		return upperAZ[r-'a' : r-'a'+1]
+	case r >= 'A' && r <= 'Z':
+		return upperAZ[r-'A' : r-'A'+1]
+	case r >= '0' && r <= '9':
+		return digits09[r-'0' : r-'0'+1]
 	case unicode.IsDigit(r):
-		return string(rune('0' + digitValue(r)))
+		d := digitValue(r)
+		return digits09[d : d+1]
 	}
 	if o, ok := optionOf(r); ok {
 		return o.plain

@@ -100,8 +100,15 @@ func pick(counts []int, letters int) string {
 }
 
 func scriptIndex(r rune) int {
-	if r < 0x250 {
+	switch {
+	case r < 0x250:
 		return 0 // Latin and Latin-1 letters, the common case
+	case r >= 0x400 && r < 0x530:
+		return 1
+	case r >= 0x600 && r < 0x700:
+		return 2
+	case r >= 0xac00 && r <= 0xd7a3:
+		return 4
 	}
 	for i, s := range scriptTable {
 		if unicode.Is(s.table, r) {

@@ -38,7 +38,9 @@ func Romanize(name string) []string {
 		}
 		return nil
 	}
-	name = norm.NFC.String(name)
+	if needsNFC(name) {
+		name = norm.NFC.String(name)
+	}
 	ctx := newContext(name)
 	var per [][]string
 	for i, w := range splitWords(name) {
@@ -86,15 +88,25 @@ func combine(per [][]string) []string {
 		n = max(n, len(alts))
 	}
 	out := make([]string, 0, min(n, maxForms))
-	parts := make([]string, len(per))
+	var b strings.Builder
 	for k := 0; k < n && len(out) < maxForms; k++ {
-		for i, alts := range per {
-			parts[i] = alts[0]
+		b.Reset()
+		b.Grow(formLen(per, k))
+		for _, alts := range per {
+			part := alts[0]
 			if k < len(alts) {
-				parts[i] = alts[k]
+				part = alts[k]
 			}
+			if part != "" && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(part)
 		}
-		if f := cleanForm(strings.Join(parts, " ")); f != "" && !contains(out, f) {
+		f := b.String()
+		if !isClean(f) {
+			f = cleanForm(f)
+		}
+		if f != "" && !contains(out, f) {
 			out = append(out, f)
 		}
 	}
@@ -104,26 +116,52 @@ func combine(per [][]string) []string {
 	return out
 }
 
+// formLen is the length of form k before cleaning, to size its buffer.
+func formLen(per [][]string, k int) int {
+	n := len(per)
+	for _, alts := range per {
+		n += len(alts[min(k, len(alts)-1)])
+	}
+	return n
+}
+
+// isClean reports whether s is already a valid form: A-Z and 0-9 words
+// separated by single spaces.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+		case c == ' ' && i > 0 && i < len(s)-1 && s[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // splitWords cuts a name at anything that is not part of a word. Marks stay
-// with their letter (Arabic harakat, Hebrew points); apostrophes and the
-// Persian zero-width non-joiner are dropped inside the word.
+// with their letter (Arabic harakat, Hebrew points); apostrophes, tatweel and
+// the Persian zero-width non-joiner are dropped inside the word. The words
+// share one backing array.
 func splitWords(s string) [][]rune {
-	var words [][]rune
-	var cur []rune
+	rs := make([]rune, 0, len(s))
+	words := make([][]rune, 0, 4)
+	start := 0
 	for _, r := range s {
 		switch {
 		case isApostrophe(r) || r == 0x200c || r == 0x200d || r == 0x640:
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == 0x5f3 || r == 0x5f4:
-			cur = append(cur, r)
+			rs = append(rs, r)
 		default:
-			if len(cur) > 0 {
-				words = append(words, cur)
+			if len(rs) > start {
+				words = append(words, rs[start:len(rs):len(rs)])
 			}
-			cur = nil
+			start = len(rs)
 		}
 	}
-	if len(cur) > 0 {
-		words = append(words, cur)
+	if len(rs) > start {
+		words = append(words, rs[start:len(rs):len(rs)])
 	}
 	return words
 }
@@ -160,6 +198,18 @@ func cleanForm(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// needsNFC reports combining marks or conjoining jamo, the only input NFC
+// can change here (a decomposed Й, Ü or 한). The check is cheaper than NFC's
+// own quick check, and most names have neither.
+func needsNFC(s string) bool {
+	for _, r := range s {
+		if r >= 0x300 && (unicode.IsMark(r) || r >= 0x1100 && r <= 0x11ff) {
+			return true
+		}
+	}
+	return false
 }
 
 func isPlainASCII(s string) bool {
