@@ -1,37 +1,20 @@
 package matcher
 
 import (
-	"math"
 	"slices"
 	"sync"
 )
 
-// Candidate keys are 64-bit hashes of a kind byte and a string: no string
-// is built per key, and a rare collision only adds a candidate that the
-// scorer then rejects.
+// Key kinds: a 64-bit hash of a kind byte and a string, so no string is
+// built per key; a rare collision only adds a comparison.
 const (
-	keyWord     = 'w'
 	keySkeleton = 's'
 	keyTrigram  = 't'
 )
 
-// formKeys appends the candidate keys of a name form: each word, its
-// consonant skeleton and its letter trigrams. Trigrams mean no exact
-// shared word is needed (HASSAN NASRULLAH reaches HASAN NASRALLAH);
-// skeletons carry vowel-less romanisations of abjad names. The same
-// function serves the index and the query: one analyser for both stages.
-func formKeys(dst []uint64, f nameForm) []uint64 {
-	for _, t := range f.tokens {
-		dst = append(dst, keyHash(keyWord, t.text, "", ""))
-		if len(t.skeleton) >= 2 {
-			dst = append(dst, keyHash(keySkeleton, t.skeleton, "", ""))
-		}
-		if !t.particle {
-			dst = appendTrigrams(dst, t.text)
-		}
-	}
-	return dst
-}
+// maxQueryTokens bounds the words of one query form that take part in
+// candidate search (a passport name has far fewer).
+const maxQueryTokens = 32
 
 // appendTrigrams adds the rune trigrams of "_" + w + "_". The padding
 // is hashed as a separate piece, so no padded string is built.
@@ -65,79 +48,69 @@ func keyHash(kind byte, a, b, c string) uint64 {
 	return h
 }
 
-// scratch is the per-check working memory of the candidate stage, reused
-// through a pool so that a check allocates little.
-type scratch struct {
-	scores  []float32 // by form id
-	touched []uint32
-	keys    []uint64
-	memo    simMemo
+// queryMatch is a listed word similar to one query word.
+type queryMatch struct {
+	serial int // query form index × maxQueryTokens + word index
+	wordSim
+	postings int
 }
 
-type scratchPool struct{ p sync.Pool }
-
-func (s *scratchPool) get(forms int) *scratch {
-	if v, ok := s.p.Get().(*scratch); ok {
-		return v
+// candidates returns the name forms worth scoring, best first: those
+// whose words resemble the query's words enough to cover at least
+// CandidateMinShare of the listed name. The similarities found on the
+// way go into the memo, so scoring never compares the same pair twice.
+func (x *Index) candidates(sc *scratch, qforms []nameForm, truncated bool) []uint32 {
+	if x.opts.Exhaustive {
+		return x.allForms()
 	}
-	return &scratch{scores: make([]float32, forms), memo: simMemo{known: map[uint64]memoSim{}}}
-}
-
-func (s *scratchPool) put(sc *scratch) {
-	for _, id := range sc.touched {
-		sc.scores[id] = 0
-	}
-	sc.touched, sc.keys = sc.touched[:0], sc.keys[:0]
-	clear(sc.memo.known)
-	s.p.Put(sc)
-}
-
-type postingRef struct {
-	posting []uint32
-	weight  float32
-}
-
-// candidates ranks the forms that share keys with the query forms and
-// returns the best MaxCandidates of them. Each key weighs by its rarity;
-// keys more common than CommonKey only add to forms already found through
-// rarer keys, so common words (MOHAMMED, AL) never cause a full scan.
-func (x *Index) candidates(sc *scratch, qforms []nameForm) []uint32 {
-	for _, f := range qforms {
-		sc.keys = formKeys(sc.keys, f)
-	}
-	slices.Sort(sc.keys)
-	refs := make([]postingRef, 0, len(sc.keys))
-	for _, k := range slices.Compact(sc.keys) {
-		if p := x.postings[k]; len(p) > 0 {
-			refs = append(refs, postingRef{p, float32(1 / math.Log2(2+float64(len(p))))})
-		}
-	}
-	slices.SortFunc(refs, func(a, b postingRef) int { return len(a.posting) - len(b.posting) })
-	var total float32
-	for _, r := range refs {
-		total += r.weight
-	}
-	for i, r := range refs {
-		common := i > 0 && len(r.posting) > x.opts.CommonKey
-		for _, id := range r.posting {
-			if sc.scores[id] == 0 {
+	matches := x.queryMatches(sc, qforms, truncated)
+	slices.SortFunc(matches, func(a, b queryMatch) int { return a.postings - b.postings })
+	for i, m := range matches {
+		common := i > 0 && m.postings > x.opts.CommonKey
+		w := float32(tokenWeight(x.vocab.words[m.word-1]) * m.sim)
+		for _, form := range x.vocab.forms[m.word-1] {
+			if sc.scores[form] == 0 {
 				if common {
-					continue
+					continue // common words only add to names found through rarer ones
 				}
-				sc.touched = append(sc.touched, id)
+				sc.touched = append(sc.touched, form)
 			}
-			sc.scores[id] += r.weight
+			sc.scores[form] += w
 		}
 	}
-	return topForms(sc, x.opts.MaxCandidates, total*float32(x.opts.CandidateMinShare))
+	return x.topForms(sc)
 }
 
-// topForms returns the n best-scoring touched forms, best first, among
-// those that share at least floor of the query's key weight.
-func topForms(sc *scratch, n int, floor float32) []uint32 {
-	ids := make([]uint32, 0, min(len(sc.touched), 4*n))
+// queryMatches finds, for every query word, the similar listed words.
+// Particles and initials find no candidates of their own: they match
+// during scoring, inside names found through real words.
+func (x *Index) queryMatches(sc *scratch, qforms []nameForm, truncated bool) []queryMatch {
+	var out []queryMatch
+	for fi, f := range qforms {
+		last := len(f.tokens) - 1
+		for ti, t := range f.tokens[:min(len(f.tokens), maxQueryTokens)] {
+			if t.particle || len(t.text) < 2 {
+				continue
+			}
+			prefix := truncated && ti == last
+			serial := fi*maxQueryTokens + ti
+			for _, ws := range x.vocab.similar(sc, t, prefix) {
+				sc.memo.put(serial, ws, prefix)
+				out = append(out, queryMatch{serial, ws, len(x.vocab.forms[ws.word-1])})
+			}
+		}
+	}
+	return out
+}
+
+// topForms keeps the touched forms whose matched words may cover
+// CandidateMinShare of the name, and the MaxCandidates best of those.
+func (x *Index) topForms(sc *scratch) []uint32 {
+	ids := make([]uint32, 0, len(sc.touched))
 	for _, id := range sc.touched {
-		if sc.scores[id] >= floor {
+		est := sc.scores[id] / float32(x.forms[id].form.weight)
+		if est >= float32(x.opts.CandidateMinShare) {
+			sc.scores[id] = est
 			ids = append(ids, id)
 		}
 	}
@@ -151,5 +124,60 @@ func topForms(sc *scratch, n int, floor float32) []uint32 {
 		}
 		return int(a) - int(b)
 	})
-	return ids[:min(n, len(ids))]
+	return ids[:min(x.opts.MaxCandidates, len(ids))]
+}
+
+func (x *Index) allForms() []uint32 {
+	ids := make([]uint32, len(x.forms))
+	for i := range ids {
+		ids[i] = uint32(i)
+	}
+	return ids
+}
+
+// scratch is the per-check working memory, reused through a pool so that
+// a check allocates little.
+type scratch struct {
+	scores      []float32 // by form id
+	touched     []uint32
+	wordHits    []uint16 // by word id-1
+	wordTouched []uint32
+	keys        []uint64
+	memo        simMemo
+}
+
+func (sc *scratch) countWord(id uint32, n uint16) {
+	if sc.wordHits[id-1] == 0 {
+		sc.wordTouched = append(sc.wordTouched, id)
+	}
+	sc.wordHits[id-1] += n
+}
+
+func (sc *scratch) resetWords() {
+	for _, id := range sc.wordTouched {
+		sc.wordHits[id-1] = 0
+	}
+	sc.wordTouched = sc.wordTouched[:0]
+}
+
+type scratchPool struct{ p sync.Pool }
+
+func (s *scratchPool) get(forms, words int, complete bool) *scratch {
+	if v, ok := s.p.Get().(*scratch); ok {
+		return v
+	}
+	return &scratch{
+		scores:   make([]float32, forms),
+		wordHits: make([]uint16, words),
+		memo:     simMemo{known: map[uint64]memoSim{}, complete: complete},
+	}
+}
+
+func (s *scratchPool) put(sc *scratch) {
+	for _, id := range sc.touched {
+		sc.scores[id] = 0
+	}
+	sc.touched, sc.keys = sc.touched[:0], sc.keys[:0]
+	clear(sc.memo.known)
+	s.p.Put(sc)
 }

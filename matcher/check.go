@@ -28,16 +28,16 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 	if len(qforms) == 0 {
 		return
 	}
-	sc := x.pool.get(len(x.forms))
+	sc := x.pool.get(len(x.forms), len(x.vocab.words), !x.opts.Exhaustive)
 	defer x.pool.put(sc)
-	for _, id := range x.candidates(sc, qforms) {
+	for _, id := range x.candidates(sc, qforms, q.TruncatedName) {
 		ref := x.forms[id]
 		e := x.entry(ref.entry)
 		if e.Delisted() {
 			continue
 		}
 		for i, qf := range qforms {
-			ns := sc.memo.scoreForms(qf, ref.form, q.TruncatedName)
+			ns := sc.memo.scoreForms(qf, i*maxQueryTokens, ref.form, q.TruncatedName)
 			if ns.score+maxFeatureBoost < x.opts.Policy.Review {
 				continue // no date or nationality could lift it to an alert
 			}

@@ -16,13 +16,12 @@ type formRef struct {
 // NewIndex; after that it is only read, so any number of checks may use it
 // at once.
 type Index struct {
-	opts     Options
-	entries  []Entry
-	forms    []formRef
-	postings map[uint64][]uint32 // candidate key → form ids, ascending
-	docs     *docIndex
-	pool     scratchPool
-	vocab    map[string]uint32 // word → id while building; nil afterwards
+	opts    Options
+	entries []Entry
+	forms   []formRef
+	vocab   *vocabulary
+	docs    *docIndex
+	pool    scratchPool
 }
 
 // NewIndex analyses every entry once (names, keys, documents) so that a
@@ -31,7 +30,7 @@ func NewIndex(entries []Entry, opts Options) (*Index, error) {
 	if opts.MaxCandidates <= 0 || opts.Policy.Hit <= 0 || opts.Policy.Review <= 0 {
 		return nil, errors.New("matcher: options need a policy and a candidate bound; start from DefaultOptions")
 	}
-	idx := &Index{opts: opts, entries: entries, postings: map[uint64][]uint32{}, vocab: map[string]uint32{}}
+	idx := &Index{opts: opts, entries: entries, vocab: newVocabulary()}
 	seen := make(map[string]struct{}, len(entries))
 	for i := range entries {
 		e := &entries[i]
@@ -44,22 +43,15 @@ func NewIndex(entries []Entry, opts Options) (*Index, error) {
 		}
 	}
 	idx.docs = newDocIndex(entries, opts)
-	idx.vocab = nil
 	return idx, nil
 }
 
 func (x *Index) addNames(entry uint32, e *Entry) {
 	for n, name := range e.Names {
 		for _, f := range nameForms(name.Full) {
-			x.intern(f)
 			id := uint32(len(x.forms))
+			x.vocab.add(id, f)
 			x.forms = append(x.forms, formRef{entry: entry, name: uint16(n), form: f})
-			for _, k := range formKeys(nil, f) {
-				p := x.postings[k]
-				if len(p) == 0 || p[len(p)-1] != id {
-					x.postings[k] = append(p, id)
-				}
-			}
 		}
 	}
 }
@@ -78,17 +70,3 @@ func (x *Index) entry(i uint32) *Entry { return &x.entries[i] }
 
 // Policy is the decision policy of this index.
 func (x *Index) Policy() Policy { return x.opts.Policy }
-
-// intern numbers the words of a listed name form, so that a check can
-// remember how a query word compares with each distinct listed word.
-func (x *Index) intern(f nameForm) {
-	for i := range f.tokens {
-		t := &f.tokens[i]
-		id, ok := x.vocab[t.text]
-		if !ok {
-			id = uint32(len(x.vocab) + 1)
-			x.vocab[t.text] = id
-		}
-		t.id = id
-	}
-}

@@ -17,15 +17,17 @@ type Options struct {
 	// MaxCandidates bounds how many names are fully scored per query; the
 	// candidate stage ranks by shared keys first.
 	MaxCandidates int
-	// CandidateMinShare is the share of the query's candidate-key weight a
-	// name must have in common with it to be scored at all. A listed name
-	// written differently still shares most of its trigrams; a name that
-	// shares one common trigram is not worth a Jaro-Winkler pass.
+	// CandidateMinShare is the share of a listed name's weight that words
+	// resembling the query's words must cover before the name is scored.
+	// An alert needs most of the listed name, so half is generous.
 	CandidateMinShare float64
-	// CommonKey is the posting-list length above which a key only adds
-	// weight to candidates found through rarer keys, so that MOHAMMED or AL
-	// never cause a full scan.
+	// CommonKey is the number of names above which a word only adds to
+	// names found through rarer words, so that MOHAMMED or KIM never cause
+	// a full scan.
 	CommonKey int
+	// Exhaustive scores every name against every query, with no candidate
+	// stage: slow, for measuring what the candidate stage keeps.
+	Exhaustive bool
 	// MaxOCRVariants bounds the extra document lookups made for OCR
 	// confusable characters (0/O, 1/I, 5/S, 8/B).
 	MaxOCRVariants int
@@ -38,7 +40,7 @@ func DefaultOptions() Options {
 	return Options{
 		Policy:            DefaultPolicy(),
 		MaxCandidates:     300,
-		CandidateMinShare: 0.1,
+		CandidateMinShare: 0.5,
 		CommonKey:         20000,
 		MaxOCRVariants:    16,
 		BloomFPRate:       0.005,

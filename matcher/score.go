@@ -10,11 +10,13 @@ type nameScore struct {
 // well the entry's name is covered. The traveller's full passport name
 // often meets a short list alias, so words the entry lacks cost little;
 // words of the entry the traveller lacks cost a lot.
-func (m *simMemo) scoreForms(q, e nameForm, truncated bool) nameScore {
+// base is the query form's index × maxQueryTokens: with the word index it
+// names each query word in the memo.
+func (m *simMemo) scoreForms(q nameForm, base int, e nameForm, truncated bool) nameScore {
 	if len(q.tokens) == 0 || len(e.tokens) == 0 {
 		return nameScore{}
 	}
-	pairs := m.alignTokens(q, e, truncated)
+	pairs := m.alignTokens(q, base, e, truncated)
 	var qCov, eCov float64
 	matches := make([]TokenMatch, 0, len(pairs))
 	for _, p := range pairs {
@@ -52,12 +54,12 @@ type tokenPair struct {
 
 // alignTokens pairs words greedily, best pair first. Names have a handful
 // of words, so the quadratic matrix is cheaper than anything clever.
-func (m *simMemo) alignTokens(q, e nameForm, truncated bool) []tokenPair {
+func (m *simMemo) alignTokens(q nameForm, base int, e nameForm, truncated bool) []tokenPair {
 	all := make([]tokenPair, 0, len(q.tokens)*len(e.tokens))
 	last := len(q.tokens) - 1
 	for i, qt := range q.tokens {
 		for j, et := range e.tokens {
-			s, rule := m.sim(i, qt, et, truncated && i == last)
+			s, rule := m.sim(base+i, qt, et, truncated && i == last)
 			if s > 0 {
 				all = append(all, tokenPair{q: i, e: j, sim: s, rule: rule})
 			}
@@ -89,11 +91,15 @@ func sortPairs(p []tokenPair) {
 
 func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
-// simMemo remembers word similarities within one check. Candidate names
-// share words (MOHAMED, AL, KIM), so each query word meets each distinct
-// listed word once, however many names carry it.
+// simMemo remembers word similarities within one check. The candidate
+// stage compares each query word with the few listed words that resemble
+// it and records the result here; when the memo is complete, a pair it
+// does not know is a pair of different words, so scoring a name is only
+// lookups. Initials and particles, which find no candidates of their own,
+// are compared directly.
 type simMemo struct {
-	known map[uint64]memoSim
+	known    map[uint64]memoSim
+	complete bool
 }
 
 type memoSim struct {
@@ -101,18 +107,29 @@ type memoSim struct {
 	rule string
 }
 
-func (m *simMemo) sim(qi int, q, e token, prefix bool) (float64, string) {
-	if e.id == 0 || m.known == nil {
-		return tokenSim(q, e, prefix)
-	}
-	key := uint64(qi)<<33 | uint64(e.id)<<1
+func memoKey(serial int, word uint32, prefix bool) uint64 {
+	k := uint64(serial)<<33 | uint64(word)<<1
 	if prefix {
-		key |= 1
+		k |= 1
 	}
-	if v, ok := m.known[key]; ok {
+	return k
+}
+
+func (m *simMemo) put(serial int, ws wordSim, prefix bool) {
+	m.known[memoKey(serial, ws.word, prefix)] = memoSim{ws.sim, ws.rule}
+}
+
+func (m *simMemo) sim(serial int, q, e token, prefix bool) (float64, string) {
+	if q.text == e.text {
+		return 1, "exact"
+	}
+	if v, ok := m.known[memoKey(serial, e.id, prefix)]; ok {
 		return v.sim, v.rule
 	}
+	if m.complete && !q.particle && len(q.text) > 1 && len(e.text) > 1 {
+		return 0, "different"
+	}
 	s, rule := tokenSim(q, e, prefix)
-	m.known[key] = memoSim{s, rule}
+	m.known[memoKey(serial, e.id, prefix)] = memoSim{s, rule}
 	return s, rule
 }

@@ -84,7 +84,7 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 	if sameSkeleton {
 		return max(0.9, jw*0.95), "skeleton"
 	}
-	return jw * 0.75, "different"
+	return 0, "different"
 }
 
 // minUsefulJW is the Jaro-Winkler similarity below which two words are
