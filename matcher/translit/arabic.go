@@ -9,27 +9,33 @@ const (
 )
 
 // arabicForms returns [English usage, ICAO 9303 MRZ, UN 2017, BGN/PCGN 1956,
-// second English spelling]. The MRZ form is the reversible X-escaped one
-// (جمال عبد الناصر -> JMAL EBD ALNAXSSR), comparable with a scanned MRZ.
+// second English spelling, MRZ with bare alef]. The MRZ form is the
+// reversible X-escaped one (جمال عبد الناصر -> JMAL EBD ALNAXSSR), comparable
+// with a scanned MRZ. Issuers often omit the hamza on alef, so أبو is ABW in
+// ICAO's own example (ALRAZY<<ABW<BKR...) where the table gives XAEBW.
 func arabicForms(w []rune, persian bool) []string {
 	bare := stripHarakat(w)
 	eng, eng2 := arabicEnglish(bare, persian)
 	return []string{
 		eng,
-		icaoArabic(w),
+		icaoArabic(w, false),
 		arabicTable(w, &unArab, persian),
 		arabicTable(w, &bgnArab, persian),
 		eng2,
+		icaoArabic(w, true),
 	}
 }
 
 // icaoArabic applies ICAO 9303 Table C: short vowels are not written,
 // shadda repeats the previous letter, ة is XAH at the end of a component.
-func icaoArabic(w []rune) string {
+func icaoArabic(w []rune, bareAlef bool) string {
 	var b strings.Builder
 	last := ""
 	for i, r := range w {
 		switch {
+		case bareAlef && (r == 'أ' || r == 'آ'):
+			last = "A"
+			b.WriteString(last)
 		case r == shadda:
 			b.WriteString(last)
 		case isHaraka(r):
@@ -83,6 +89,9 @@ func arabicEnglish(w []rune, persian bool) (string, string) {
 		return c.usual, c.alt
 	}
 	if v, ok := lookup(ar2enWords, s); ok {
+		return v, v
+	}
+	if v, ok := lookup(ar2enLoose, loosen(s)); ok {
 		return v, v
 	}
 	for _, p := range arabicPrefixes {
@@ -166,6 +175,13 @@ func stripHarakat(w []rune) []rune {
 	}
 	return out
 }
+
+// arabicLoose folds the spelling differences writers make freely: hamza
+// carriers to their bare letters, alef maksura to yeh, teh marbuta to heh.
+// The generator folds ar2enLoose's keys the same way.
+var arabicLoose = strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ٱ", "ا", "ى", "ي", "ة", "ه", "ؤ", "و", "ئ", "ي")
+
+func loosen(s string) string { return arabicLoose.Replace(s) }
 
 // isPersian reports letters that Arabic does not use (Persian also writes
 // و as V at the start of a word).

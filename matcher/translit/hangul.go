@@ -22,7 +22,7 @@ var (
 
 // hangulSurnames are the conventional spellings of the commonest surnames,
 // which follow neither system (이 is I in RR and MR, LEE by convention; 박
-// is BAK/PAK, PARK by convention). Covers well over half the population.
+// is BAK/PAK, PARK by convention). The ~90 listed cover the large majority of Koreans.
 var hangulSurnames = map[rune]string{
 	'김': "KIM", '이': "LEE", '박': "PARK", '최': "CHOI", '정': "JUNG", '강': "KANG",
 	'조': "CHO", '윤': "YOON", '장': "JANG", '임': "LIM", '한': "HAN", '오': "OH",
@@ -30,7 +30,14 @@ var hangulSurnames = map[rune]string{
 	'류': "RYU", '유': "YOO", '홍': "HONG", '전': "JEON", '고': "KO", '문': "MOON",
 	'양': "YANG", '손': "SON", '배': "BAE", '백': "BAEK", '허': "HEO", '노': "ROH",
 	'남': "NAM", '리': "RI", '심': "SHIM", '하': "HA", '곽': "KWAK", '성': "SUNG",
-	'차': "CHA", '주': "JOO", '우': "WOO", '구': "KOO", '민': "MIN",
+	'차': "CHA", '주': "JOO", '우': "WOO", '구': "KOO", '민': "MIN", '반': "BAN",
+	'나': "NA", '진': "JIN", '지': "JI", '엄': "UM", '채': "CHAE", '원': "WON",
+	'천': "CHUN", '방': "BANG", '공': "KONG", '현': "HYUN", '함': "HAM", '변': "BYUN",
+	'염': "YEOM", '여': "YEO", '추': "CHOO", '도': "DO", '석': "SEOK", '선': "SUN",
+	'설': "SUL", '마': "MA", '길': "GIL", '연': "YEON", '위': "WI", '표': "PYO",
+	'명': "MYUNG", '기': "KI", '왕': "WANG", '금': "KEUM", '육': "YOOK", '인': "IN",
+	'맹': "MAENG", '제': "JE", '모': "MO", '탁': "TAK", '국': "KOOK", '편': "PYUN",
+	'용': "YONG", '경': "KYUNG", '봉': "BONG",
 }
 
 type jamo struct{ l, v, t int }
@@ -47,8 +54,9 @@ func decompose(r rune) (jamo, bool) {
 // its first syllable is a common surname (a lone surname syllable is a surname), and returns:
 // [common (KIM JONG UN), Revised Romanisation (GIM JEONGEUN), conventional
 // surname + RR given name (PARK GEUN HYE), common with U (LEE MYUNG BAK),
-// McCune-Reischauer (KIM CHONG UN), and the two joined-given-name spellings
-// (PARK GEUNHYE, KIM JONGUN), then RR by syllable (GIM JEONG EUN)].
+// McCune-Reischauer (KIM CHONG UN), surname + RR joined given name (PARK
+// GEUNHYE), surname + MR given name (BAN KI MUN), then RR of the unsplit
+// word (MAIKEUL)].
 func hangulForms(w []rune, first bool) []string {
 	sur, given := splitSurname(w, first)
 	conv := hangulSurname(sur)
@@ -73,21 +81,37 @@ func hangulForms(w []rune, first bool) []string {
 		joinName(conv, given2(&rrInitial, &uVowel, " ")),
 		joinName(syllables(sur, &mrInitial, &mrVowel, ""), mrGiven(given)),
 		joinName(conv, given2(&rrInitial, &rrVowel, "")),
-		joinName(conv, given2(&rrInitial, &mrVowel, "")),
-		joinName(rrSur, given2(&rrInitial, &rrVowel, " ")),
+		joinName(conv, mrGiven(given)),
+		// The word unsplit: a transcribed foreign name (마이클, Michael)
+		// can start with a surname syllable.
+		syllables(w, &rrInitial, &rrVowel, ""),
 	}
 }
 
+// hangulDouble are the two-syllable surnames (남궁, 황보, 제갈, 선우, 독고,
+// 사공, 서문); romanised by the rules, their conventional spellings vary.
+var hangulDouble = []string{"남궁", "독고", "사공", "서문", "선우", "제갈", "황보"}
+
 func splitSurname(w []rune, first bool) (sur, given []rune) {
-	if _, ok := hangulSurnames[w[0]]; ok && first && len(w) <= 4 {
+	if !first || len(w) > 4 {
+		return nil, w
+	}
+	if len(w) >= 3 {
+		for _, d := range hangulDouble {
+			if string(w[:2]) == d {
+				return w[:2], w[2:]
+			}
+		}
+	}
+	if _, ok := hangulSurnames[w[0]]; ok {
 		return w[:1], w[1:]
 	}
 	return nil, w
 }
 
 func hangulSurname(sur []rune) string {
-	if len(sur) == 0 {
-		return ""
+	if len(sur) != 1 {
+		return "" // none, or a double surname: spelled by rule
 	}
 	return hangulSurnames[sur[0]]
 }

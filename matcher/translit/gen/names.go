@@ -19,6 +19,34 @@ func arabicKey(s string) string {
 	}, strings.TrimSpace(s))
 }
 
+// loosen folds the Arabic spelling differences that writers make freely:
+// hamza carriers to their bare letters, alef maksura to yeh, teh marbuta to
+// heh. The runtime has the same function (arabic.go).
+func loosen(s string) string {
+	return strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ٱ", "ا", "ى", "ي", "ة", "ه", "ؤ", "و", "ئ", "ي").Replace(s)
+}
+
+// looseWords keys the ar2en spellings by the loosened word, for words whose
+// loose form is not itself a key. Sorted iteration makes ties deterministic.
+func looseWords(words map[string]string) map[string]string {
+	keys := make([]string, 0, len(words))
+	for k := range words {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := map[string]string{}
+	for _, k := range keys {
+		lk := loosen(k)
+		if _, raw := words[lk]; raw || lk == k {
+			continue
+		}
+		if _, ok := out[lk]; !ok {
+			out[lk] = words[k]
+		}
+	}
+	return out
+}
+
 // latinSpelling cleans an ar2en spelling the way Romanize cleans names:
 // hyphens become spaces, apostrophes go.
 func latinSpelling(s string) string {
