@@ -55,6 +55,7 @@ var registry = map[string]format{
 	"eu-xml":           {read: readEUXML, main: filePart, parts: []string{filePart}},
 	"uk-fcdo-xml":      {read: readFCDOXML, main: filePart, parts: []string{filePart}},
 	"uk-ofsi-csv":      {read: readOFSICSV, main: filePart, parts: []string{filePart}},
+	"ftm":              {read: readFTM, main: filePart, parts: []string{filePart}},
 }
 
 // Formats lists the supported format ids, sorted.
