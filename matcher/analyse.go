@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/crosscheck/crosscheck/matcher/translit"
 )
 
 // token is one analysed name word with the keys the candidate stage and
@@ -118,6 +120,8 @@ func nameForms(name string) []nameForm {
 	return out
 }
 
+// romanize gives the Latin forms of a name in any script: ICAO 9303 with
+// its options, BGN/PCGN, ISO 9, common usage, MRZ forms (see translit).
 func romanize(name string) []string {
-	return []string{foldLatin(name)}
+	return translit.Romanize(name)
 }
