@@ -1,10 +1,8 @@
 package loaders
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
 	"unicode/utf8"
 
@@ -19,36 +17,14 @@ import (
 
 const jsonlFormat = "crosscheck-jsonl"
 
-// maxJSONLine bounds one entry; a line longer than this is not an entry
-// but a broken or hostile upload.
-const maxJSONLine = 4 << 20
-
 func readCrosscheckJSONL(parts map[string]io.Reader, emit func(matcher.Entry) error) error {
-	sc := bufio.NewScanner(skipBOM(parts[filePart]))
-	sc.Buffer(make([]byte, 64<<10), maxJSONLine)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
-		e, err := jsonlEntry(b, line)
+	return jsonLines(jsonlFormat, parts[filePart], func(line int, raw []byte) error {
+		e, err := jsonlEntry(raw, line)
 		if err != nil {
 			return err
 		}
-		if err := emit(e); err != nil {
-			return locate(err, line, "")
-		}
-	}
-	if err := sc.Err(); err != nil {
-		reason := "read failed"
-		if errors.Is(err, bufio.ErrTooLong) {
-			reason = "line longer than 4 MiB"
-		}
-		return &Error{Format: jsonlFormat, Line: line + 1, Reason: reason, Err: err}
-	}
-	return nil
+		return locate(emit(e), line, "")
+	})
 }
 
 func jsonlEntry(b []byte, line int) (matcher.Entry, error) {
@@ -59,33 +35,13 @@ func jsonlEntry(b []byte, line int) (matcher.Entry, error) {
 	d := json.NewDecoder(bytes.NewReader(b))
 	d.DisallowUnknownFields()
 	if err := d.Decode(&e); err != nil {
-		le := &Error{Format: jsonlFormat, Line: line, Reason: "not a JSON entry", Err: err}
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			le.Column = int(se.Offset)
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			le.Field, le.Column = te.Field, int(te.Offset)
-		}
-		return e, le
+		return e, jsonError(jsonlFormat, line, err)
 	}
 	if d.More() {
 		return e, &Error{Format: jsonlFormat, Line: line, Column: int(d.InputOffset()) + 1, Reason: "more than one JSON value on the line"}
 	}
 	normalizeEntry(&e)
 	return e, nil
-}
-
-func invalidUTF8At(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return 0
 }
 
 // normalizeEntry applies the loaders' text rules to an entry written by

@@ -97,7 +97,7 @@ func TestCrosscheckJSONLErrors(t *testing.T) {
 		{"duplicate", ok + ok, "line 2: entry \"A\": id appears twice"},
 		{"two values", `{"id":"A"} {"id":"B"}`, "more than one"},
 		{"invalid utf8", "{\"id\":\"A\xff\"}", "column 9"},
-		{"other format", "<CONSOLIDATED_LIST/>", "not a JSON entry"},
+		{"other format", "<CONSOLIDATED_LIST/>", "not a crosscheck-jsonl JSON record"},
 	} {
 		_, err := readString("crosscheck-jsonl", c.data)
 		var le *Error

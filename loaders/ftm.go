@@ -1,12 +1,8 @@
 package loaders
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
-	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/matcher"
 )
@@ -46,9 +42,9 @@ var ftmSubjects = map[string]matcher.SubjectType{
 
 func readFTM(parts map[string]io.Reader, emit func(matcher.Entry) error) error {
 	j := ftmJoin{byID: map[string]int{}, aux: map[string]*ftmEntity{}}
-	err := ftmLines(parts[filePart], func(line int, raw []byte) error {
+	err := jsonLines(ftmFormat, parts[filePart], func(line int, raw []byte) error {
 		var x ftmEntity
-		if err := ftmDecode(raw, line, &x); err != nil {
+		if err := decodeLine(ftmFormat, raw, line, &x); err != nil {
 			return err
 		}
 		return j.add(&x, line)
@@ -57,40 +53,6 @@ func readFTM(parts map[string]io.Reader, emit func(matcher.Entry) error) error {
 		return err
 	}
 	return j.emit(emit)
-}
-
-// ftmLines calls fn for every non-blank line, with its number.
-func ftmLines(r io.Reader, fn func(line int, raw []byte) error) error {
-	sc := bufio.NewScanner(skipBOM(r))
-	sc.Buffer(make([]byte, 64<<10), maxJSONLine)
-	line := 0
-	for sc.Scan() {
-		line++
-		if b := bytes.TrimSpace(sc.Bytes()); len(b) > 0 {
-			if err := fn(line, b); err != nil {
-				return err
-			}
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return &Error{Format: ftmFormat, Line: line + 1, Reason: "read failed (line longer than 4 MiB?)", Err: err}
-	}
-	return nil
-}
-
-func ftmDecode(raw []byte, line int, v any) error {
-	if !utf8.Valid(raw) {
-		return &Error{Format: ftmFormat, Line: line, Column: invalidUTF8At(raw) + 1, Reason: "invalid UTF-8"}
-	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		e := &Error{Format: ftmFormat, Line: line, Reason: "not a FollowTheMoney JSON line", Err: err}
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			e.Column = int(se.Offset)
-		}
-		return e
-	}
-	return nil
 }
 
 // ftmJoin holds the entries and the detail entities until the end.

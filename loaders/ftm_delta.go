@@ -41,9 +41,9 @@ func ReadDelta(format string, r io.Reader, emit func(Change) error) error {
 		return &Error{Format: format, Reason: "no delta format; deltas exist for ftm only", Err: ErrUnknownFormat}
 	}
 	n := 0
-	err := ftmLines(r, func(line int, raw []byte) error {
+	err := jsonLines(ftmFormat, r, func(line int, raw []byte) error {
 		var d ftmDeltaLine
-		if err := ftmDecode(raw, line, &d); err != nil {
+		if err := decodeLine(ftmFormat, raw, line, &d); err != nil {
 			return err
 		}
 		c, err := d.change(line)

@@ -66,7 +66,7 @@ func TestFTMErrors(t *testing.T) {
 		{"no name", `{"id":"p1","schema":"Person","properties":{}}`, "no name"},
 		{"duplicate", `{"id":"p1","schema":"Person","properties":{"name":["X"]}}` + "\n" + `{"id":"p1","schema":"Person","properties":{"name":["Y"]}}`, "line 2: entry \"p1\": id appears twice"},
 		{"invalid utf8", "{\"id\":\"p\xff\"}", "column 9"},
-		{"other format", "<CONSOLIDATED_LIST/>", "not a FollowTheMoney"},
+		{"other format", "<CONSOLIDATED_LIST/>", "not a ftm JSON record"},
 	} {
 		_, err := readString("ftm", c.data)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

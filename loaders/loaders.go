@@ -56,6 +56,7 @@ var registry = map[string]format{
 	"uk-fcdo-xml":      {read: readFCDOXML, main: filePart, parts: []string{filePart}},
 	"uk-ofsi-csv":      {read: readOFSICSV, main: filePart, parts: []string{filePart}},
 	"ftm":              {read: readFTM, main: filePart, parts: []string{filePart}},
+	"senzing":          {read: readSenzing, main: filePart, parts: []string{filePart}},
 }
 
 // Formats lists the supported format ids, sorted.
