@@ -77,7 +77,7 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 	n := max(len(q.text), len(e.text))
 	budget := editBudget(n)
 	if abs(len(q.text)-len(e.text)) <= budget {
-		if d := matchr.DamerauLevenshtein(q.text, e.text); d <= budget {
+		if d := editDistance(q.text, e.text); d <= budget {
 			return max(jw, 1-float64(d)/float64(n)), "edit"
 		}
 	}

@@ -1,0 +1,58 @@
+package matcher
+
+import "github.com/antzucaro/matchr"
+
+// maxFastWord is the longest word editDistance handles on the stack.
+const maxFastWord = 40
+
+// editDistance is the Damerau-Levenshtein distance between two words (the
+// same value as matchr.DamerauLevenshtein). Romanised names are ASCII, so
+// the common case runs the Lowrance-Wagner algorithm on bytes in a
+// stack matrix; matchr handles anything else. matchr's own version
+// allocates a map and a matrix on every call, which made it the largest
+// single cost of a check.
+func editDistance(a, b string) int {
+	if len(a) > maxFastWord || len(b) > maxFastWord || !isASCII(a) || !isASCII(b) {
+		return matchr.DamerauLevenshtein(a, b)
+	}
+	const w = maxFastWord + 2
+	var d [w * w]int32
+	var lastRow [128]int32 // last row where each byte was seen in a
+	inf := int32(len(a) + len(b))
+	d[0] = inf
+	for i := 0; i <= len(a); i++ {
+		d[(i+1)*w] = inf
+		d[(i+1)*w+1] = int32(i)
+	}
+	for j := 0; j <= len(b); j++ {
+		d[j+1] = inf
+		d[w+j+1] = int32(j)
+	}
+	for i := 1; i <= len(a); i++ {
+		var lastCol int32 // last column in this row where a[i-1] matched
+		for j := 1; j <= len(b); j++ {
+			k, l := lastRow[b[j-1]], lastCol
+			cost := int32(1)
+			if a[i-1] == b[j-1] {
+				cost, lastCol = 0, int32(j)
+			}
+			d[(i+1)*w+j+1] = min(
+				d[i*w+j]+cost,  // substitution
+				d[(i+1)*w+j]+1, // insertion
+				d[i*w+j+1]+1,   // deletion
+				d[int(k)*w+int(l)]+int32(i)-k-1+1+int32(j)-l-1, // transposition
+			)
+		}
+		lastRow[a[i-1]] = int32(i)
+	}
+	return int(d[(len(a)+1)*w+len(b)+1])
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
