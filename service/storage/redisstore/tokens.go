@@ -114,7 +114,7 @@ func (s *Store) Tokens(ctx context.Context) ([]auth.Record, error) {
 	return out, nil
 }
 
-// lookupTokenScript resolves a hash to {record, revocation time or ''}.
+// lookupTokenScript resolves a hash to {record, revocation time or ”}.
 var lookupTokenScript = redis.NewScript(`
 local id = redis.call('HGET', KEYS[1], ARGV[1])
 if not id then return false end
