@@ -114,7 +114,8 @@ func (s *Store) Tokens(ctx context.Context) ([]auth.Record, error) {
 	return out, nil
 }
 
-// lookupTokenScript resolves a hash to {record, revocation time or ”}.
+// lookupTokenScript resolves a hash to the record and its revocation
+// time, empty when the token is live; false (redis.Nil) when unknown.
 var lookupTokenScript = redis.NewScript(`
 local id = redis.call('HGET', KEYS[1], ARGV[1])
 if not id then return false end
