@@ -76,7 +76,7 @@ func strayLetter(r rune) string {
 	case r >= 0x400 && r <= 0x4ff:
 		return icaoRusS.letter(unicode.ToUpper(r), 1, ' ')
 	case r >= 0x370 && r <= 0x3ff:
-		return greekLetter(unicode.ToLower(r), false)
+		return greekLetter(unicode.ToLower(r), voiced)
 	}
 	return ""
 }
