@@ -46,7 +46,7 @@ func parseOFACRemarks(e *matcher.Entry, text string) {
 func ofacClause(e *matcher.Entry, c string) bool {
 	body := strings.TrimPrefix(c, "alt. ")
 	key, val, _ := strings.Cut(body, " ")
-	switch key {
+	switch strings.TrimSuffix(key, ":") { // "nationality: Eritrean" occurs too
 	case "DOB":
 		return ofacDOB(e, val)
 	case "POB":
