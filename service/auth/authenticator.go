@@ -119,8 +119,8 @@ func bearer(header string) (string, error) {
 	if header == "" {
 		return "", service.Errorf(service.CodeUnauthorized, "missing bearer token: send Authorization: Bearer <token>")
 	}
-	scheme, token, ok := strings.Cut(header, " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") {
+	scheme, token, _ := strings.Cut(header, " ")
+	if !strings.EqualFold(scheme, "Bearer") {
 		return "", service.Errorf(service.CodeUnauthorized, "malformed Authorization header: want the Bearer scheme")
 	}
 	token = strings.TrimSpace(token)
