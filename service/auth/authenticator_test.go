@@ -108,7 +108,9 @@ func TestAuthenticateComparesHashes(t *testing.T) {
 // of the message; configured tokens keep working without the store.
 func TestAuthenticateStoreDown(t *testing.T) {
 	store := &fakeStore{MemoryStore: auth.NewMemoryStore(),
-		byHash: func(auth.Hash) (auth.Record, error) { return auth.Record{}, errors.New("dial tcp 10.0.0.7:6379: refused") }}
+		byHash: func(auth.Hash) (auth.Record, error) {
+			return auth.Record{}, errors.New("dial tcp 10.0.0.7:6379: refused")
+		}}
 	a := newAuth(t, "checker:gate-1:"+secretA, store, newClock())
 	_, err := a.Authenticate(context.Background(), bearerOf(secretB))
 	wantCode(t, err, service.CodeUnavailable, "token store unavailable")
