@@ -51,6 +51,16 @@ func TestCluster(t *testing.T) {
 	}
 }
 
+// Keys are terminal: a key's own cluster is itself, so every word of a
+// cluster compares equal (ADELE, ADELAIDE -> DELLA).
+func TestClusterKeysTerminal(t *testing.T) {
+	for _, p := range clusterKeys {
+		if k := Cluster(p.v); k != p.v {
+			t.Errorf("Cluster(%q) = %q, but %q is the key of %q", p.v, k, p.v, p.k)
+		}
+	}
+}
+
 // The generated tables must stay sorted for binary search.
 func TestTablesSorted(t *testing.T) {
 	for i := 1; i < len(arabicCommon); i++ {
@@ -58,7 +68,10 @@ func TestTablesSorted(t *testing.T) {
 			t.Fatalf("arabicCommon not sorted at %d", i)
 		}
 	}
-	for name, tab := range map[string][]wordPair{"ar2enWords": ar2enWords, "clusterKeys": clusterKeys} {
+	tables := map[string][]wordPair{
+		"ar2enWords": ar2enWords, "ar2enLoose": ar2enLoose, "clusterKeys": clusterKeys, "crossScriptWords": crossScriptWords,
+	}
+	for name, tab := range tables {
 		for i := 1; i < len(tab); i++ {
 			if tab[i-1].k >= tab[i].k {
 				t.Fatalf("%s not sorted at %d: %q >= %q", name, i, tab[i-1].k, tab[i].k)

@@ -72,10 +72,15 @@ func romanizeWord(w []rune, ctx context) []string {
 		return hangulForms(w, ctx.first)
 	case "Hira", "Kana":
 		return kanaForms(w)
-	case "Hani":
-		return nil // no reading table is available: see README.md
+	case "Latn", "Zyyy":
+		return latinForms(w)
 	}
-	return latinForms(w)
+	// Han and the scripts without a table here: only rigour's cross-script
+	// name parts help (普京 -> PUTIN). No reading table is available for Han.
+	if k, ok := lookup(crossScriptWords, strings.ToLower(string(w))); ok {
+		return []string{k}
+	}
+	return nil
 }
 
 // combine joins the words' forms scheme by scheme: form k uses every word's

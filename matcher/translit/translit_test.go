@@ -119,6 +119,12 @@ func TestRomanizeHan(t *testing.T) {
 	if got := Romanize("习近平 Xi"); !slices.Equal(got, []string{"XI"}) {
 		t.Errorf("Romanize(mixed Han) = %q", got)
 	}
+	// rigour's cross-script name parts are the one source for such words.
+	for _, s := range []string{"普京", "ปูติน", "पुतिन"} {
+		if got := Romanize(s); !slices.Equal(got, []string{"PUTIN"}) {
+			t.Errorf("Romanize(%q) = %q, want [PUTIN]", s, got)
+		}
+	}
 }
 
 func TestScript(t *testing.T) {

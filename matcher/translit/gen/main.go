@@ -101,10 +101,15 @@ func build(shared string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	groups, err := parseRigour(filepath.Join(tr, "rigour", "symbols.yml"))
+	if err != nil {
+		return nil, err
+	}
 	blocks = append(blocks, latinBlocks()...)
 	return render(blocks, []pairs{
 		{"ar2enWords", "Arabic word -> most frequent Latin spelling (google-ar2en ar2en.txt + ar2en-train.txt)", words},
 		{"ar2enLoose", "loosened Arabic word (hamza, alef maksura, teh marbuta folded) -> spelling, where the loose form is not in ar2enWords", looseWords(words)},
+		{"crossScriptWords", "non-Latin name word (lower case, NFC) -> Latin key (rigour person_name_parts)", crossScriptWords(groups)},
 		{"clusterKeys", "Latin name word -> cluster key (nicknames-en.csv, rigour person_nick and person_name_parts, google-ar2en spellings)", clusters},
 	})
 }

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 var latinWord = regexp.MustCompile(`^[A-Z]+( [A-Z]+)*$`)
@@ -123,12 +125,36 @@ func buildClusters(tr string, words map[string]string, counts map[string]map[str
 		return nil, err
 	}
 	addAr2enClusters(m, words, counts)
+	resolve(m)
 	for k, v := range m {
 		if k == v {
 			delete(m, k)
 		}
 	}
 	return m, nil
+}
+
+// resolve follows chains (ADELE -> ADELAIDE -> DELLA) so that every word of
+// a cluster has the same key; a cycle takes its smallest member as key.
+func resolve(m map[string]string) {
+	final := map[string]string{}
+	for k := range m {
+		seen := map[string]bool{}
+		cur := k
+		for !seen[cur] && m[cur] != "" && m[cur] != cur {
+			seen[cur] = true
+			cur = m[cur]
+		}
+		if seen[cur] { // a cycle: its smallest member
+			for w := range seen {
+				cur = min(cur, w)
+			}
+		}
+		final[k] = cur
+	}
+	for k, v := range final {
+		m[k] = v
+	}
 }
 
 // addNicknames sends each nickname to the formal name with the most
@@ -227,4 +253,31 @@ func addAr2enClusters(m map[string]string, words map[string]string, counts map[s
 			}
 		}
 	}
+}
+
+// crossScriptWords maps the non-Latin spellings in rigour's person_name_parts
+// (普京, ปูติน, पुतिन) to the group's first Latin word: the only help there is
+// for scripts without a transliteration here.
+func crossScriptWords(groups []rigourGroup) map[string]string {
+	out := map[string]string{}
+	for _, g := range groups {
+		if g.section != "person_name_parts" {
+			continue
+		}
+		key := ""
+		for _, it := range g.items {
+			if w := fold(it); key == "" && latinWord.MatchString(w) && !strings.Contains(w, " ") {
+				key = w
+			}
+		}
+		for _, it := range g.items {
+			w := strings.ToLower(norm.NFC.String(it))
+			if key != "" && fold(w) == "" && !strings.Contains(w, " ") {
+				if _, ok := out[w]; !ok {
+					out[w] = key
+				}
+			}
+		}
+	}
+	return out
 }
