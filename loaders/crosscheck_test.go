@@ -17,6 +17,7 @@ func TestCrosscheckCSV(t *testing.T) {
 	}
 	e := byID["NAT-0001"]
 	if d := findDoc(e, "C01X00T47"); d == nil || d.Country != "DEU" || d.Type != matcher.DocPassport || len(e.Documents) != 2 ||
+		e.Documents[1].Type != matcher.DocNationalID ||
 		!e.Measures.TravelBan || e.Measures.AssetFreeze || e.Gender != "F" || e.ListedOn != "2024-01-15" {
 		t.Errorf("NAT-0001: %+v", e)
 	}
@@ -115,6 +116,9 @@ func TestDocumentsCSV(t *testing.T) {
 	e, ok := byID["DEU:passport:C01X00T47"]
 	if !ok || e.Subject != matcher.SubjectDocument || e.Documents[0].Status != matcher.StatusStolen || e.ListedOn != "2024-03-01" {
 		t.Errorf("DEU passport: %+v", e)
+	}
+	if e, ok := byID["FRA:national_id:X4RTBPFW4"]; !ok || e.Documents[0].Type != matcher.DocNationalID {
+		t.Errorf("FRA national id: %+v", byID)
 	}
 	if e := byID["GBR:passport:0075258"]; e.Documents[0].Number != "0075258" || e.Documents[0].Status != matcher.StatusRevoked {
 		t.Errorf("leading zero kept: %+v", e)

@@ -28,7 +28,7 @@ var docTypeWords = []struct {
 // docType normalises a free-text document type; "" for an empty one and
 // DocOther for text it does not recognise (the raw text stays in TypeRaw).
 func docType(raw string) matcher.DocumentType {
-	s := strings.ToLower(clean(raw))
+	s := strings.ToLower(clean(strings.ReplaceAll(raw, "_", " "))) // "national_id", the type ids of our own formats
 	if s == "" {
 		return ""
 	}

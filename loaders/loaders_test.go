@@ -158,3 +158,25 @@ func TestTextDate(t *testing.T) {
 		}
 	}
 }
+
+func TestDocType(t *testing.T) {
+	for in, want := range map[string]matcher.DocumentType{
+		"Passport":                       matcher.DocPassport,
+		"Diplomatic Passport":            matcher.DocDiplomaticPassport,
+		"CAR diplomatic passport no.":    matcher.DocDiplomaticPassport,
+		"National Identification Number": matcher.DocNationalID,
+		"national_id":                    matcher.DocNationalID,
+		"Numéro de passeport ":           matcher.DocPassport,
+		"Número de pasaporte":            matcher.DocPassport,
+		"Travel Document Number":         matcher.DocTravel,
+		"residence_permit":               matcher.DocResidence,
+		"Cedula No.":                     matcher.DocNationalID,
+		"D.N.I.":                         matcher.DocNationalID,
+		"Ration card":                    matcher.DocOther,
+		"":                               "",
+	} {
+		if got := docType(in); got != want {
+			t.Errorf("docType(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
