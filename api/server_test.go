@@ -145,7 +145,7 @@ func TestUnknownRouteAndOpenAPI(t *testing.T) {
 		t.Fatalf("openapi: %d %v", status, out)
 	}
 	paths := out["paths"].(map[string]any)
-	for _, p := range []string{"/v1/check", "/healthz", "/readyz"} {
+	for _, p := range []string{"/v1/check", "/v1/check/batch", "/healthz", "/readyz"} {
 		if paths[p] == nil {
 			t.Errorf("openapi lacks %s", p)
 		}
