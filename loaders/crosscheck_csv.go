@@ -60,7 +60,7 @@ func (h header) cell(w row, name string) string {
 // slice built once from the header, not a map, because this is the
 // format of the largest national lists.
 const (
-	ccId = iota
+	ccID = iota
 	ccSubject
 	ccName
 	ccAliases
@@ -99,60 +99,88 @@ func readCrosscheckCSV(parts map[string]io.Reader, emit func(matcher.Entry) erro
 	})
 }
 
-// ccsvEntry builds one entry; a bad cell is an error with its position.
-func ccsvEntry(h header, idx []int, w row) (matcher.Entry, error) {
-	c := func(col int) string {
-		if idx[col] < 0 {
-			return ""
-		}
-		return w.get(idx[col])
+// ccsvRow is one data row with its header, for reading cells by column.
+type ccsvRow struct {
+	h   header
+	idx []int
+	w   row
+}
+
+func (r ccsvRow) c(col int) string {
+	if r.idx[col] < 0 {
+		return ""
 	}
-	e := matcher.Entry{ID: c(ccId), Subject: matcher.SubjectPerson, Remarks: c(ccRemarks)}
-	fail := func(col, reason string) error { return w.errorAt(ccsvFormat, "", h[col], col, reason) }
-	if s := c(ccSubject); s != "" {
+	return r.w.get(r.idx[col])
+}
+
+// fail reports a bad cell with its line and column.
+func (r ccsvRow) fail(col, reason string) error {
+	return r.w.errorAt(ccsvFormat, "", r.h[col], col, reason)
+}
+
+// ccsvEntry builds one entry; a bad cell is an error with its position.
+// run validates the result, and locate places any problem on its line.
+func ccsvEntry(h header, idx []int, w row) (matcher.Entry, error) {
+	r := ccsvRow{h: h, idx: idx, w: w}
+	e := matcher.Entry{ID: r.c(ccID), Subject: matcher.SubjectPerson, Remarks: r.c(ccRemarks)}
+	if s := r.c(ccSubject); s != "" {
 		e.Subject = matcher.SubjectType(strings.ToLower(s))
 	}
-	if name := c(ccName); name != "" {
+	if name := r.c(ccName); name != "" {
 		e.Names = append(e.Names, matcher.Name{Full: name, Script: detectScript(name), Kind: matcher.NamePrimary, Quality: matcher.QualityStrong})
 	}
-	addNames(&e, c(ccAliases), matcher.QualityStrong)
-	addNames(&e, c(ccWeakAliases), matcher.QualityWeak)
-	for d := range splitBar(c(ccBirthDates)) {
+	addNames(&e, r.c(ccAliases), matcher.QualityStrong)
+	addNames(&e, r.c(ccWeakAliases), matcher.QualityWeak)
+	for n := range splitBar(r.c(ccNationalities)) {
+		e.Nationalities = append(e.Nationalities, countries(n)...)
+	}
+	for p := range splitBar(r.c(ccPrograms)) {
+		e.Programs = append(e.Programs, p)
+	}
+	if err := r.person(&e); err != nil {
+		return e, err
+	}
+	return e, r.listing(&e)
+}
+
+// person reads the cells that must parse: dates of birth, gender and
+// documents.
+func (r ccsvRow) person(e *matcher.Entry) error {
+	for d := range splitBar(r.c(ccBirthDates)) {
 		bd, ok := textDate(d)
 		if !ok {
-			return e, fail("birth_dates", fmt.Sprintf("%q is not a date (want YYYY, YYYY-MM, YYYY-MM-DD or YYYY to YYYY)", d))
+			return r.fail("birth_dates", fmt.Sprintf("%q is not a date (want YYYY, YYYY-MM, YYYY-MM-DD or YYYY to YYYY)", d))
 		}
 		e.BirthDates = append(e.BirthDates, bd)
 	}
-	for n := range splitBar(c(ccNationalities)) {
-		e.Nationalities = append(e.Nationalities, countries(n)...)
+	if e.Gender = strings.ToUpper(r.c(ccGender)); e.Gender != "" && e.Gender != "M" && e.Gender != "F" {
+		return r.fail("gender", "want M, F or empty")
 	}
-	if e.Gender = strings.ToUpper(c(ccGender)); e.Gender != "" && e.Gender != "M" && e.Gender != "F" {
-		return e, fail("gender", "want M, F or empty")
-	}
-	for d := range splitBar(c(ccDocuments)) {
+	for d := range splitBar(r.c(ccDocuments)) {
 		doc, err := parseDocSpec(d)
 		if err != nil {
-			return e, fail("documents", err.Error())
+			return r.fail("documents", err.Error())
 		}
 		e.Documents = append(e.Documents, doc)
 	}
-	for p := range splitBar(c(ccPrograms)) {
-		e.Programs = append(e.Programs, p)
-	}
+	return nil
+}
+
+// listing reads the measures and the listing date.
+func (r ccsvRow) listing(e *matcher.Entry) error {
 	var err error
-	if e.Measures.TravelBan, err = parseBool(c(ccTravelBan)); err != nil {
-		return e, fail("travel_ban", err.Error())
+	if e.Measures.TravelBan, err = parseBool(r.c(ccTravelBan)); err != nil {
+		return r.fail("travel_ban", err.Error())
 	}
-	if e.Measures.AssetFreeze, err = parseBool(c(ccAssetFreeze)); err != nil {
-		return e, fail("asset_freeze", err.Error())
+	if e.Measures.AssetFreeze, err = parseBool(r.c(ccAssetFreeze)); err != nil {
+		return r.fail("asset_freeze", err.Error())
 	}
-	if s := c(ccListedOn); s != "" {
+	if s := r.c(ccListedOn); s != "" {
 		if e.ListedOn, _ = isoDate(s); e.ListedOn == "" || len(s) != 10 {
-			return e, fail("listed_on", "want YYYY-MM-DD")
+			return r.fail("listed_on", "want YYYY-MM-DD")
 		}
 	}
-	return e, nil // run validates it and locate places any problem
+	return nil
 }
 
 func addNames(e *matcher.Entry, cell string, q matcher.Quality) {
