@@ -47,6 +47,15 @@ var (
 	icaoMkdS = cyrScheme{table: &icaoMkd, patch: []cyrPatch{{'К', "K"}, {'Ќ', "KJ"}}}
 	mkdNatS  = cyrScheme{table: &icaoMkd, patch: []cyrPatch{{'К', "K"}, {'Ќ', "KJ"}, {'Џ', "DZH"}}}
 	icaoBulS = cyrScheme{table: &icaoBul, patch: []cyrPatch{{'Ъ', "IE"}}}
+	// National Latin alphabets of Central Asia, folded: Uzbek 1995 (Ўзбек
+	// OZBEK, Қ Q, Ғ G, Х X, Ж J), Kazakh 2021 (Ә A, Ң NG, Ұ Ү U, Қ Q),
+	// Tajik (Ҷ J, Ғ GH, Ӣ I, Ӯ U). Their Russian-based forms follow them.
+	uzbLatS = cyrScheme{table: &icaoRus, bgnE: true, patch: []cyrPatch{{'Ў', "O"}, {'Қ', "Q"}, {'Ғ', "G"},
+		{'Ҳ', "H"}, {'Х', "X"}, {'Ж', "J"}, {'Ё', "YO"}, {'Ю', "YU"}, {'Я', "YA"}, {'Й', "Y"}, {'Ъ', ""}}}
+	kazLatS = cyrScheme{table: &icaoRus, patch: []cyrPatch{{'Ә', "A"}, {'Ғ', "G"}, {'Қ', "Q"}, {'Ң', "NG"},
+		{'Ө', "O"}, {'Ұ', "U"}, {'Ү', "U"}, {'Һ', "H"}, {'І', "I"}, {'Ж', "J"}, {'Х', "H"}, {'Ъ', ""}}}
+	tgkLatS = cyrScheme{table: &icaoRus, bgnE: true, patch: []cyrPatch{{'Ғ', "GH"}, {'Ӣ', "I"}, {'Қ', "Q"},
+		{'Ӯ', "U"}, {'Ҳ', "H"}, {'Ҷ', "J"}, {'Ё', "YO"}, {'Ю', "YU"}, {'Я', "YA"}, {'Й', "Y"}, {'Ъ', ""}}}
 	// Bulgarian Streamlined System (2009 law), used in Bulgarian passports.
 	bulNatS = cyrScheme{table: &icaoBul, patch: []cyrPatch{{'Ъ', "A"}, {'Ь', "Y"}, {'Й', "Y"}, {'Х', "H"}, {'Ю', "YU"}, {'Я', "YA"}}}
 )
@@ -61,6 +70,9 @@ var cyrSchemes = map[string][]cyrScheme{
 	"srp": {gajS, icaoSrpS, srpEngS},
 	"mkd": {icaoMkdS, mkdNatS, icaoRusS},
 	"bul": {bulNatS, icaoBulS, icaoRusS, bgnRusS},
+	"uzb": {uzbLatS, icaoRusS, engRusS, iso9S},
+	"kaz": {kazLatS, icaoRusS, engRusS, iso9S},
+	"tgk": {tgkLatS, icaoRusS, engRusS, iso9S},
 }
 
 func cyrillicForms(w []rune, lang string) []string {
@@ -133,6 +145,19 @@ func cyrUpper(r rune) rune {
 	return unicode.ToUpper(r)
 }
 
+// cyrLower is the lower-case counterpart of cyrUpper.
+func cyrLower(r rune) rune {
+	switch {
+	case r >= 0x410 && r <= 0x42f:
+		return r + 0x20
+	case r >= 0x400 && r <= 0x40f:
+		return r + 0x50
+	case r >= 0x430 && r <= 0x45f:
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
 var ukrInitial = map[rune]string{'Є': "YE", 'Ї': "YI", 'Й': "Y", 'Ю': "YU", 'Я': "YA"}
 
 // cyrillicLanguage guesses the language of a Cyrillic name from letters only
@@ -142,12 +167,7 @@ func cyrillicLanguage(name string) string {
 	bulHard := false
 	prev := rune(0)
 	for _, r := range name {
-		u := r
-		if u >= 0x400 && u <= 0x42f {
-			u += 0x20
-		} else if u < 0x400 || u > 0x45f {
-			u = unicode.ToLower(r)
-		}
+		u := cyrLower(r)
 		if u >= 0x400 && u <= 0x4ff {
 			seen[u-0x400] = true
 		}
@@ -166,6 +186,12 @@ func cyrillicLanguage(name string) string {
 		return false
 	}
 	switch {
+	case has("ҷӣӯ"):
+		return "tgk"
+	case has("әңөұүһ"), has("қғ") && has("і"):
+		return "kaz"
+	case has("қғҳ"), has("ў") && has("и"): // Belarusian writes і, never и
+		return "uzb"
 	case has("ў"), has("і") && has("ыэё"):
 		return "bel"
 	case has("іїєґ"):

@@ -3,6 +3,7 @@ package translit
 import (
 	"slices"
 	"testing"
+	"unicode"
 )
 
 // romanizeCases: every want form must be among Romanize's outputs.
@@ -22,6 +23,7 @@ var romanizeCases = []struct {
 	{"Cyrl", "Владимир Путин", []string{"VLADIMIR PUTIN"}},
 	{"Cyrl", "Ёлкин Объедков", []string{"ELKIN OBIEEDKOV", "YELKIN OBYEDKOV"}},
 	{"Cyrl", "Олександр", []string{"OLEKSANDR"}},
+	{"Cyrl", "ІГОР ЄРМАК", []string{"IHOR YERMAK"}}, // upper-case Ukrainian letters decide too
 	{"Cyrl", "Олександр Зінченко", []string{"OLEKSANDR ZINCHENKO"}},
 	{"Cyrl", "Юлія Тимошенко", []string{"YULIIA TYMOSHENKO", "IULIIA TIMOSHENKO"}},
 	{"Cyrl", "Згурський", []string{"ZGHURSKYI"}},
@@ -71,6 +73,9 @@ var romanizeCases = []struct {
 	{"Cyrl", "Аркадий", []string{"ARKADII", "ARKADIY", "ARKADY"}},
 	{"Cyrl", "Фёдор Дмитриевич", []string{"FEDOR DMITRIEVICH", "FYODOR DMITRIYEVICH"}},
 	{"Cyrl", "Нұрсұлтан Назарбаев", []string{"NURSULTAN NAZARBAEV", "NURSULTAN NAZARBAYEV"}},
+	{"Cyrl", "Ислом Каримов Ўзбекистон", []string{"ISLOM KARIMOV OZBEKISTON", "ISLOM KARIMOV UZBEKISTON"}},
+	{"Cyrl", "Қосимов Ғофур", []string{"QOSIMOV GOFUR"}},
+	{"Cyrl", "Эмомалӣ Раҳмон", []string{"EMOMALI RAHMON"}},
 	{"Arab", "کۆبانێ", []string{"KOBANE"}},
 	{"Hira", "おおの", []string{"ONO", "OONO", "OHNO"}},
 }
@@ -137,6 +142,18 @@ func TestScript(t *testing.T) {
 	for in, want := range cases {
 		if got := Script(in); got != want {
 			t.Errorf("Script(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The inline Cyrillic case mappings must agree with package unicode.
+func TestCyrillicCase(t *testing.T) {
+	for r := rune(0x400); r < 0x530; r++ {
+		if got, want := cyrUpper(r), unicode.ToUpper(r); got != want {
+			t.Errorf("cyrUpper(%U) = %U, want %U", r, got, want)
+		}
+		if got, want := cyrLower(r), unicode.ToLower(r); got != want {
+			t.Errorf("cyrLower(%U) = %U, want %U", r, got, want)
 		}
 	}
 }
