@@ -27,13 +27,22 @@ func (m *simMemo) scoreForms(q nameForm, base int, e nameForm, truncated bool) n
 	}
 	qCov /= q.weight
 	eCov /= e.weight
-	extraCost := 0.1
-	if meaningfulTokens(e) < 2 {
-		// A one-word entry name says little: the traveller's other words
-		// must be explained too.
-		extraCost = 0.4
+	return nameScore{score: combineCoverage(qCov, eCov, min(meaningfulTokens(q), meaningfulTokens(e))), tokens: matches}
+}
+
+// combineCoverage scores two names from how much of each the aligned
+// words explain. The better-covered side counts in full, the other side's
+// unexplained words (the gap between the two coverages) cost a fifth: a traveller's full passport name meets
+// a short list alias, and a list's full name with patronymic meets a
+// passport without it, and both must still alert. When the shorter name
+// has a single real word, that word says little, so the other side's
+// unexplained words cost half.
+func combineCoverage(qCov, eCov float64, shorterWords int) float64 {
+	cost := 0.2
+	if shorterWords < 2 {
+		cost = 0.5
 	}
-	return nameScore{score: eCov * (1 - extraCost + extraCost*qCov), tokens: matches}
+	return max(qCov, eCov) * (1 - cost*(max(qCov, eCov)-min(qCov, eCov)))
 }
 
 func meaningfulTokens(f nameForm) int {

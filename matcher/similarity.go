@@ -74,17 +74,18 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 	if jw < minUsefulJW && !sameSkeleton {
 		return 0, "different"
 	}
+	best, rule := 0.0, "different"
 	n := max(len(q.text), len(e.text))
 	budget := editBudget(n)
 	if abs(len(q.text)-len(e.text)) <= budget {
 		if d := editDistance(q.text, e.text); d <= budget {
-			return max(jw, 1-float64(d)/float64(n)), "edit"
+			best, rule = max(jw, 1-float64(d)/float64(n)), "edit"
 		}
 	}
-	if sameSkeleton {
-		return max(0.9, jw*0.95), "skeleton"
+	if sameSkeleton && max(0.9, jw*0.95) > best {
+		best, rule = max(0.9, jw*0.95), "skeleton"
 	}
-	return 0, "different"
+	return best, rule
 }
 
 // minUsefulJW is the Jaro-Winkler similarity below which two words are

@@ -1,0 +1,43 @@
+package matcher
+
+import "testing"
+
+// TestCrossScriptNames: a listed name in one script or spelling is found
+// from another, through the romanisations both sides share.
+func TestCrossScriptNames(t *testing.T) {
+	tests := []struct {
+		name   string
+		listed string
+		query  string
+		want   Decision // the weakest acceptable decision
+	}{
+		{"ICAO umlaut expansion", "Jürgen Müller", "MUELLER JUERGEN", DecisionHit},
+		{"umlaut dropped", "Jürgen Müller", "Jurgen Muller", DecisionHit},
+		{"MRZ Arabic form", "جمال عبد الناصر", "JMAL EBD ALNAXSSR", DecisionHit},
+		{"Arabic listed, usual romanisation", "جمال عبد الناصر", "Jamal Abd al-Nasser", DecisionHit},
+		{"Cyrillic listed, Latin passport", "Умаров Доку Хаматович", "Doku Umarov", DecisionHit},
+		{"Latin listed, Cyrillic query", "Doku Khamatovich UMAROV", "Доку Умаров", DecisionHit},
+		{"Hangul listed, Latin query", "김정은", "KIM JONG UN", DecisionHit},
+		{"vowel-less spelling", "Muhammad Abdullah", "Mohammed Abdallah", DecisionReview},
+		{"different person, same given name", "Muhammad Abdullah", "Mohammed Tanvir Rahman", DecisionClear},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			idx, err := NewIndex([]Entry{{ID: "X1", Subject: SubjectPerson, Names: []Name{{Full: tc.listed}}}}, DefaultOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			hits := idx.Check(Query{Names: []string{tc.query}})
+			got := DecisionClear
+			if len(hits) > 0 {
+				got = hits[0].Decision
+			}
+			if got.Stronger(tc.want) && tc.want != DecisionClear {
+				return
+			}
+			if got != tc.want {
+				t.Fatalf("%q vs listed %q: got %s, want %s (%+v)", tc.query, tc.listed, got, tc.want, hits)
+			}
+		})
+	}
+}
