@@ -29,14 +29,13 @@ const maxForms = 8
 // Romanize returns the Latin forms of name, primary form first. Each form
 // holds only A-Z, 0-9 and single spaces. Hyphens and other punctuation
 // separate words; apostrophes are dropped (O'CONNOR -> OCONNOR, as in the
-// MRZ). Words in scripts without a transliteration here (Han, for instance)
+// MRZ). A Latin name is its own primary form; one written with ICAO's
+// reversible Arabic escapes (JMAL EBD ALNAXSSR) also gets its unescaped form
+// (JMAL EBD ALNASR). Words in scripts without a transliteration here (Han, for instance)
 // are left out, so a name written only in Han yields nil.
 func Romanize(name string) []string {
 	if isPlainASCII(name) {
-		if f := cleanForm(name); f != "" {
-			return []string{f}
-		}
-		return nil
+		return romanizeASCII(name)
 	}
 	if needsNFC(name) {
 		name = norm.NFC.String(name)
@@ -50,6 +49,19 @@ func Romanize(name string) []string {
 		}
 	}
 	return combine(per)
+}
+
+// romanizeASCII cleans a Latin name; an ICAO Arabic MRZ (MXHMD) also gets
+// its unescaped form (MHMD).
+func romanizeASCII(name string) []string {
+	f := cleanForm(name)
+	if f == "" {
+		return nil
+	}
+	if u, ok := mrzArabic(f); ok && u != "" && u != f {
+		return []string{f, u}
+	}
+	return []string{f}
 }
 
 // romanizeWord returns one word's forms in scheme order; the position of a

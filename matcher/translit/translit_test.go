@@ -66,6 +66,9 @@ var romanizeCases = []struct {
 	{"Kana", "キャッチャー", []string{"KYATCHA"}},
 	{"Latn", "Vladimir Путин", []string{"VLADIMIR PUTIN"}},
 	{"Latn", "IVANОV", []string{"IVANOV"}}, // Cyrillic О inside a Latin word
+	{"Latn", "MXHMD", []string{"MXHMD", "MHMD"}},
+	{"Latn", "JMAL EBD ALNAXSSR", []string{"JMAL EBD ALNAXSSR", "JMAL EBD ALNASR"}},
+	{"Latn", "NEYMXAH JMYLXAH", []string{"NEYMXAH JMYLXAH", "NEYMA JMYLA"}},
 	{"Arab", "عبد الله", []string{"ABD ALLAH", "EBD ALLH"}},
 	{"Arab", "عبدالله", []string{"ABDULLAH", "EBDALLH"}},
 	{"Arab", "عبدالرحمن", []string{"ABDULRAHMAN"}},
@@ -128,6 +131,15 @@ func TestRomanizeHan(t *testing.T) {
 	for _, s := range []string{"普京", "ปูติน", "पुतिन"} {
 		if got := Romanize(s); !slices.Equal(got, []string{"PUTIN"}) {
 			t.Errorf("Romanize(%q) = %q, want [PUTIN]", s, got)
+		}
+	}
+}
+
+// Names with an X that is no ICAO Arabic escape keep their single form.
+func TestRomanizeNoFalseMRZ(t *testing.T) {
+	for _, n := range []string{"ALEXEI MAXIMOV", "XAVIER", "ALEXANDRA", "FOX", "XI JINPING", "MAXXIE"} {
+		if got := Romanize(n); len(got) != 1 {
+			t.Errorf("Romanize(%q) = %q, want one form", n, got)
 		}
 	}
 }
