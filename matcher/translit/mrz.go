@@ -37,3 +37,18 @@ func mrzArabic(f string) (string, bool) {
 	}
 	return "", false
 }
+
+// The Latin MRZ option writes Ü as UXX and Ñ as NXX (MUXXLLER, CANXXON);
+// its unescaped forms are the expanded and the plain one.
+var (
+	mrzLatinExpanded = strings.NewReplacer("UXX", "UE", "NXX", "N")
+	mrzLatinPlain    = strings.NewReplacer("UXX", "U", "NXX", "N")
+)
+
+// mrzLatin returns the forms of a name written with the XX option.
+func mrzLatin(f string) []string {
+	if !strings.Contains(f, "UXX") && !strings.Contains(f, "NXX") {
+		return nil
+	}
+	return []string{mrzLatinExpanded.Replace(f), mrzLatinPlain.Replace(f)}
+}

@@ -52,16 +52,22 @@ func Romanize(name string) []string {
 }
 
 // romanizeASCII cleans a Latin name; an ICAO Arabic MRZ (MXHMD) also gets
-// its unescaped form (MHMD).
+// its unescaped form (MHMD), an XX-option one (MUXXLLER) MUELLER and MULLER.
 func romanizeASCII(name string) []string {
 	f := cleanForm(name)
 	if f == "" {
 		return nil
 	}
+	out := []string{f}
 	if u, ok := mrzArabic(f); ok && u != "" && u != f {
-		return []string{f, u}
+		out = append(out, u)
 	}
-	return []string{f}
+	for _, u := range mrzLatin(f) {
+		if u != "" && !contains(out, u) {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // romanizeWord returns one word's forms in scheme order; the position of a

@@ -67,6 +67,7 @@ var romanizeCases = []struct {
 	{"Latn", "Vladimir Путин", []string{"VLADIMIR PUTIN"}},
 	{"Latn", "IVANОV", []string{"IVANOV"}}, // Cyrillic О inside a Latin word
 	{"Latn", "MXHMD", []string{"MXHMD", "MHMD"}},
+	{"Latn", "MUXXLLER<<HANS", []string{"MUXXLLER HANS", "MUELLER HANS", "MULLER HANS"}},
 	{"Latn", "JMAL EBD ALNAXSSR", []string{"JMAL EBD ALNAXSSR", "JMAL EBD ALNASR"}},
 	{"Latn", "NEYMXAH JMYLXAH", []string{"NEYMXAH JMYLXAH", "NEYMA JMYLA"}},
 	{"Arab", "عبد الله", []string{"ABD ALLAH", "EBD ALLH"}},
