@@ -39,7 +39,7 @@ func icaoArabic(w []rune, bareAlef bool) string {
 		case r == shadda:
 			b.WriteString(last)
 		case isHaraka(r):
-		case r == tehMarbuta && i == len(w)-1:
+		case r == tehMarbuta && isFinal(w, i):
 			b.WriteString("XAH")
 		case r >= 0x600 && r <= 0x6ff && icaoArab[r-0x600] != "":
 			last = icaoArab[r-0x600]
@@ -108,7 +108,7 @@ func arabicLetter(w []rune, i int, persian bool) string {
 		}
 		return "I"
 	case tehMarbuta:
-		if i == len(w)-1 {
+		if isFinal(w, i) {
 			return "A"
 		}
 		return "AT"

@@ -26,7 +26,7 @@ func arabicTable(w []rune, table *[256]string, persian bool) string {
 		case isAlef(r) && isHaraka(runeAt(w, i+1)):
 			// the seat of a written short vowel
 		case r == tehMarbuta:
-			b.WriteString(marbuta(i == len(w)-1, vowelBefore(w, i)))
+			b.WriteString(marbuta(isFinal(w, i), vowelBefore(w, i)))
 		default:
 			l := tableLetter(table, r)
 			if l == "" {
@@ -70,6 +70,11 @@ func hasVowel(w []rune, i int) bool {
 		}
 	}
 	return false
+}
+
+// isFinal reports that only marks follow the letter at i (ةٌ is final).
+func isFinal(w []rune, i int) bool {
+	return i+1+len(marks(w, i)) == len(w)
 }
 
 // vowelBefore is the last haraka before i, looking past shadda.

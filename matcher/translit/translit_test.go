@@ -44,6 +44,7 @@ var romanizeCases = []struct {
 	{"Arab", "عز الدين إسماعيل", []string{"EZ ALDYN ISMAEYL"}},
 	{"Arab", "مُحَمَّد", []string{"MXHMMD", "MUHAMMAD"}},
 	{"Arab", "حسن", []string{"HASSAN", "XHSN"}},
+	{"Arab", "فاطمةٌ", []string{"FAXTTMXAH", "FATIMA"}}, // tanween after the final teh marbuta
 	{"Arab", "الرازي أبو بكر محمد بن زكريا", []string{"ALRAZY ABW BKR MXHMD BN ZKRYA"}},
 	{"Arab", "محمد رضا پهلوی", []string{"MUHAMMAD REZA PHLUI"}},
 	{"Hebr", "בנימין נתניהו", []string{"VNYMYN NTNYHV", "BNIMIN NTNIHU"}},
