@@ -26,9 +26,15 @@ var armenianWest = map[rune]string{
 	'ծ': "DZ", 'ձ': "TS",
 }
 
-// armenianForms returns [Eastern BGN/PCGN, Western].
+// armenianForms returns [Eastern BGN/PCGN, Western]. The Western form
+// writes the surname ending -յան as -IAN, as the diaspora does (BEDROSIAN,
+// KARDASHIAN).
 func armenianForms(w []rune) []string {
-	return []string{armenian(w, nil), armenian(w, armenianWest)}
+	west := armenian(w, armenianWest)
+	if s, ok := strings.CutSuffix(west, "YAN"); ok && len(w) > 3 {
+		west = s + "IAN"
+	}
+	return []string{armenian(w, nil), west}
 }
 
 func armenian(w []rune, over map[rune]string) string {
