@@ -141,7 +141,7 @@ func concurrentChains(h *harness) {
 	for c := range 4 {
 		wg.Go(func() {
 			chain := string(rune('p' + c))
-			for i := 1; i <= 25; i++ {
+			for i := 1; i <= 10; i++ {
 				r := stored(chain, uint64(i), SampleCheck(i, T0.Add(time.Duration(i)*time.Second)))
 				if err := h.store.PutAudit(h.ctx, []audit.Record{r}); err != nil {
 					h.t.Errorf("PutAudit %s %d: %v", chain, i, err)
@@ -152,8 +152,8 @@ func concurrentChains(h *harness) {
 	}
 	wg.Wait()
 	for c := range 4 {
-		if got := h.chain(string(rune('p'+c)), 1); len(got) != 25 {
-			h.t.Errorf("chain %c: %d records, want 25", 'p'+c, len(got))
+		if got := h.chain(string(rune('p'+c)), 1); len(got) != 10 {
+			h.t.Errorf("chain %c: %d records, want 10", 'p'+c, len(got))
 		}
 	}
 }
