@@ -3,17 +3,18 @@ package translit
 import "strings"
 
 // skeletonDigraphs unify spellings of one sound before vowels are dropped:
-// DJ/DZH (Djamel, Dzhamal) are J, PH is F, CK is K.
-var skeletonDigraphs = strings.NewReplacer("DZH", "J", "DJ", "J", "PH", "F", "CK", "K")
+// DJ/DZH (Djamel, Dzhamal) are J, PH is F, CK is K, KH is H.
+var skeletonDigraphs = strings.NewReplacer("DZH", "J", "DJ", "J", "PH", "F", "CK", "K", "KH", "H")
 
 // Skeleton returns the consonant skeleton of a romanised word, for names of
 // abjad origin (Arabic, Hebrew, Persian) where short vowels are not written
 // and every romanisation guesses them differently:
 //
 //   - only A-Z count; input is upper-cased and folded first;
-//   - DJ, DZH -> J; PH -> F; CK -> K;
-//   - H after a consonant goes (KH, SH, TH, DH, GH, CH, ZH: the digraph
-//     variants all reduce to their first letter);
+//   - DJ, DZH -> J; PH -> F; CK -> K; KH -> H (Russian and Turkish
+//     renderings of ح and خ: MUKHAMMED, MUHAMMAD; KHALID, HALID);
+//   - H after a consonant goes (SH, TH, DH, GH, CH, ZH: the digraph
+//     variants reduce to their first letter);
 //   - a word-final H after a vowel goes (ABDULLAH, ABDULLA; FATIMAH, FATIMA);
 //   - C and Q become K;
 //   - vowels, W and Y go (they stand for long vowels as often as for
@@ -56,7 +57,7 @@ func dropInSkeleton(w string, i int) bool {
 	}
 	prev := w[i-1]
 	if !isVowel(prev) {
-		return true // KH SH TH DH GH CH ZH
+		return true // SH TH DH GH CH ZH
 	}
 	return i == len(w)-1 // ABDULLAH
 }
