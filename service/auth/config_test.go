@@ -146,3 +146,17 @@ func FuzzParseTokens(f *testing.F) {
 		}
 	})
 }
+
+// The file parser shares the item parser; it too never panics.
+func FuzzParseTokensFile(f *testing.F) {
+	f.Add("# c\nchecker:gate-1:" + secretA + "\n\n admin:ops:" + secretB + "\r\n")
+	f.Add("checker:a:" + secretA + "\nchecker:a:" + secretA)
+	f.Fuzz(func(t *testing.T, in string) {
+		recs, err := auth.ParseTokensFile(strings.NewReader(in))
+		for _, rec := range recs {
+			if err != nil || rec.Source != auth.SourceFile {
+				t.Errorf("got %+v with error %v", rec, err)
+			}
+		}
+	})
+}

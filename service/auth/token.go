@@ -1,17 +1,3 @@
-// Package auth decides who may call crosscheck: it authenticates bearer
-// tokens, authorizes them by role, rate-limits them per token, and manages
-// the tokens themselves (configuration, a tokens file, the shared store,
-// and the bootstrap tokens of a first start).
-//
-// Three roles and nothing else: checker (the border systems: POST
-// /v1/check and its batch form), admin (list uploads, token management)
-// and auditor (the audit trail). A role grants exactly its own endpoints;
-// an admin token cannot check travellers and a checker cannot read the
-// audit trail, so a leaked border-system token exposes as little as
-// possible.
-//
-// Secrets are never kept: only the SHA-256 of each secret is stored, in
-// memory and in the store, and no error, log or listing ever carries one.
 package auth
 
 import (
@@ -73,11 +59,13 @@ func (t Token) Revoked() bool { return !t.RevokedAt.IsZero() }
 
 // Hash is the SHA-256 of a token secret.
 //
-// A plain, unsalted, fast hash is enough here, unlike for passwords:
-// generated secrets carry 256 random bits and configured ones at least 16
-// characters, so there is no dictionary to try and a slow hash (bcrypt,
-// argon2) would only add milliseconds to every check on the hot path.
-// Because the hash is deterministic it can also be the lookup key.
+// A plain, unsalted, fast hash is enough here, unlike for passwords: the
+// store only ever holds hashes of generated secrets, 256 random bits that
+// no dictionary or brute force reaches, and a slow hash (bcrypt, argon2)
+// would only add milliseconds to every check on the hot path. Configured
+// secrets may be weaker (16 characters at least); their hashes stay in
+// process memory. Because the hash is deterministic it can also be the
+// lookup key.
 type Hash [sha256.Size]byte
 
 // HashSecret returns the hash under which a secret is stored.
