@@ -69,6 +69,7 @@ var icaoCodes = map[string]string{
 var (
 	countryOnce  sync.Once
 	countryTable map[string]string // countryKey(name) and alpha-2 → alpha-3
+	countryCodes map[string]string // upper-case alpha-2 and alpha-3 → alpha-3: the fast path
 )
 
 // buildCountries indexes every ISO short name in the forms lists write it:
@@ -77,6 +78,7 @@ var (
 // that would name two states ("Korea") is dropped.
 func buildCountries() {
 	t := make(map[string]string, 1024)
+	codes := make(map[string]string, 512)
 	ambiguous := map[string]bool{}
 	add := func(name, code string) {
 		k := countryKey(name)
@@ -96,6 +98,7 @@ func buildCountries() {
 		}
 		t[strings.ToLower(a2)] = a3
 		t[strings.ToLower(a3)] = a3
+		codes[a2], codes[a3] = a3, a3
 	}
 	for k := range ambiguous {
 		delete(t, k)
@@ -105,7 +108,12 @@ func buildCountries() {
 			t[countryKey(k)] = v
 		}
 	}
-	countryTable = t
+	for k, v := range icaoCodes {
+		if up := strings.ToUpper(k); len(up) == 3 || up == "D" {
+			codes[up] = v
+		}
+	}
+	countryTable, countryCodes = t, codes
 }
 
 // nameForms returns the ways an ISO short name is written in running text.
@@ -152,6 +160,9 @@ func countryKey(s string) string {
 // the part before the qualification.
 func countryCode(raw string) string {
 	countryOnce.Do(buildCountries)
+	if c, ok := countryCodes[raw]; ok {
+		return c // "DEU", "DE": most cells of our own formats and of the EU file
+	}
 	swapped := raw
 	if head, rest, ok := strings.Cut(raw, ", "); ok {
 		swapped = rest + " " + head // "Congo, Democratic Republic of the"

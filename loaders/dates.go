@@ -60,9 +60,8 @@ func (p point) precision() matcher.Precision {
 // "09/1962", ranges ("1953 to 1958", "1953-1958", "Between Aug. and Sep.
 // 1977") and "circa"/"approximately" in front of any of them.
 func textDate(raw string) (matcher.BirthDate, bool) {
-	if p, ok := isoDay(raw); ok {
-		d := p.from()
-		return matcher.BirthDate{From: d, To: d, Precision: matcher.PrecisionDay, Raw: raw}, true
+	if _, ok := isoDay(raw); ok {
+		return matcher.BirthDate{From: raw, To: raw, Precision: matcher.PrecisionDay, Raw: raw}, true
 	}
 	s := strings.ToLower(clean(raw))
 	approx := false
