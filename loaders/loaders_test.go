@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -178,5 +179,21 @@ func TestDocType(t *testing.T) {
 		if got := docType(in); got != want {
 			t.Errorf("docType(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestReadPartsNames(t *testing.T) {
+	noop := func(matcher.Entry) error { return nil }
+	sdn := `36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ` + "\r\n"
+	// a single-file format takes "file"; ofac-csv takes "file" as its sdn part
+	if err := ReadParts("ofac-csv", map[string]io.Reader{"file": strings.NewReader(sdn)}, noop); err != nil {
+		t.Errorf("ofac-csv file part: %v", err)
+	}
+	if err := ReadParts("crosscheck-csv", map[string]io.Reader{"file": strings.NewReader("id,name\nA,B\n")}, noop); err != nil {
+		t.Errorf("crosscheck-csv file part: %v", err)
+	}
+	err := ReadParts("crosscheck-csv", map[string]io.Reader{"sdn": strings.NewReader("id,name\nA,B\n")}, noop)
+	if err == nil || !strings.Contains(err.Error(), "unknown part") {
+		t.Errorf("wrong part name: got %v", err)
 	}
 }
