@@ -70,3 +70,20 @@ func locate(err error, line int, path string) error {
 	}
 	return err
 }
+
+// fieldError is a record-level problem found while building an entry; the
+// reader that knows the position wraps it in an *Error.
+type fieldError struct{ field, reason string }
+
+func (e fieldError) Error() string { return e.field + ": " + e.reason }
+
+// recordError places a problem with one record: a fieldError names its
+// field, anything else is the reason as is.
+func recordError(format string, line int, path, id string, err error) *Error {
+	e := &Error{Format: format, Line: line, Path: path, Record: id, Reason: err.Error()}
+	var fe fieldError
+	if errors.As(err, &fe) {
+		e.Field, e.Reason = fe.field, fe.reason
+	}
+	return e
+}

@@ -69,7 +69,7 @@ func readEUXML(parts map[string]io.Reader, emit func(matcher.Entry) error) error
 		}
 		e, err := x.entry()
 		if err != nil {
-			return &Error{Format: euFormat, Line: line, Path: where, Record: clean(x.LogicalID), Reason: err.Error()}
+			return recordError(euFormat, line, where, clean(x.LogicalID), err)
 		}
 		if len(e.Names) == 0 && len(e.Documents) == 0 {
 			return nil // nothing a check could ever match: no nameAlias, no document

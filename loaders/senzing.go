@@ -30,7 +30,7 @@ func readSenzing(parts map[string]io.Reader, emit func(matcher.Entry) error) err
 		}
 		e, err := senzingEntry(rec)
 		if err != nil {
-			return &Error{Format: senzingFormat, Line: line, Field: "RECORD_ID", Reason: err.Error()}
+			return recordError(senzingFormat, line, "", "", err)
 		}
 		return locate(emit(e), line, "")
 	})

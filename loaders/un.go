@@ -58,16 +58,11 @@ func readUN(parts map[string]io.Reader, emit func(matcher.Entry) error) error {
 		}
 		e, err := rec.entry()
 		if err != nil {
-			return &Error{Format: unFormat, Line: line, Path: where, Record: clean(rec.Ref), Reason: err.Error()}
+			return recordError(unFormat, line, where, clean(rec.Ref), err)
 		}
 		return locate(emit(e), line, where)
 	}, "INDIVIDUAL", "ENTITY")
 }
-
-// fieldError is a record-level problem the caller places in the file.
-type fieldError struct{ field, reason string }
-
-func (e fieldError) Error() string { return e.field + ": " + e.reason }
 
 func (r *unRecord) entry() (matcher.Entry, error) {
 	e := matcher.Entry{ID: clean(r.Ref), Subject: r.subject, Remarks: clean(r.Comments)}
