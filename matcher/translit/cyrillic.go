@@ -160,31 +160,41 @@ func cyrLower(r rune) rune {
 
 var ukrInitial = map[rune]string{'Є': "YE", 'Ї': "YI", 'Й': "Y", 'Ю': "YU", 'Я': "YA"}
 
-// cyrillicLanguage guesses the language of a Cyrillic name from letters only
-// some alphabets have. It returns "" when nothing decides.
-func cyrillicLanguage(name string) string {
-	var seen [256]bool
-	bulHard := false
+// cyrSeen records which letters of the Cyrillic block a name uses.
+type cyrSeen [256]bool
+
+func (s *cyrSeen) has(letters string) bool {
+	for _, r := range letters {
+		if s[r-0x400] {
+			return true
+		}
+	}
+	return false
+}
+
+// cyrillicLetters lists the lower-case Cyrillic letters of name and reports
+// a Bulgarian ъ: a vowel before consonants, where Russian ъ only precedes
+// е ё ю я.
+func cyrillicLetters(name string) (seen cyrSeen, bulHard bool) {
 	prev := rune(0)
 	for _, r := range name {
 		u := cyrLower(r)
 		if u >= 0x400 && u <= 0x4ff {
 			seen[u-0x400] = true
 		}
-		// Bulgarian ъ is a vowel before consonants; Russian ъ only precedes е ё ю я.
 		if prev == 'ъ' && u >= 0x430 && u <= 0x44f && !strings.ContainsRune("еёюя", u) {
 			bulHard = true
 		}
 		prev = u
 	}
-	has := func(rs string) bool {
-		for _, r := range rs {
-			if seen[r-0x400] {
-				return true
-			}
-		}
-		return false
-	}
+	return seen, bulHard
+}
+
+// cyrillicLanguage guesses the language of a Cyrillic name from letters only
+// some alphabets have. It returns "" when nothing decides.
+func cyrillicLanguage(name string) string {
+	seen, bulHard := cyrillicLetters(name)
+	has := seen.has
 	switch {
 	case has("ҷӣӯ"):
 		return "tgk"
