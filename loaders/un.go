@@ -93,6 +93,7 @@ func (r *unRecord) entry() (matcher.Entry, error) {
 		doc.add(&e)
 	}
 	r.extra(&e)
+	r.aliasNotes(&e)
 	return e, nil
 }
 

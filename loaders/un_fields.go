@@ -79,6 +79,16 @@ func (r *unRecord) names() []matcher.Name {
 	return out
 }
 
+// aliasNotes keeps what the UN says about an alias ("nom de guerre",
+// "previously listed as").
+func (r *unRecord) aliasNotes(e *matcher.Entry) {
+	for _, a := range append(r.Aliases, r.EntityAliases...) {
+		if note := clean(a.Note); note != "" {
+			addExtra(e, "alias_note", joinClean(": ", a.Name, note))
+		}
+	}
+}
+
 // aliasQuality maps UN QUALITY: Good and a.k.a. are strong, Low is weak,
 // f.k.a. is a former name.
 func aliasQuality(s string) (matcher.NameKind, matcher.Quality) {
