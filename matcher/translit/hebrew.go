@@ -4,11 +4,27 @@ import "strings"
 
 const geresh = 0x5f3
 
-// hebrewForms returns [common usage, ICAO 9303]. Hebrew writes few vowels,
-// so neither form is reliable alone; Skeleton makes them comparable with the
-// English spellings of lists.
+// hebrewForms returns [common usage, ICAO 9303, English]. Hebrew writes few
+// vowels: a common name word takes its dictionary spellings (בנימין BINYAMIN,
+// BENJAMIN), other words a rule-based guess, which Skeleton makes comparable
+// with the English spellings of lists.
 func hebrewForms(w []rune) []string {
-	return []string{hebrewCommon(w), hebrewICAO(w)}
+	icao := hebrewICAO(w)
+	if c, ok := commonHebrew(string(stripPoints(w))); ok {
+		return []string{c.usual, icao, c.english}
+	}
+	return []string{hebrewUsage(w), icao}
+}
+
+// stripPoints removes niqqud, which the name table does not carry.
+func stripPoints(w []rune) []rune {
+	out := make([]rune, 0, len(w))
+	for _, r := range w {
+		if r < 0x591 || r > 0x5c7 {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // hebrewICAO applies the interscript ICAO 9303 Hebrew map letter by letter,
@@ -51,11 +67,11 @@ func hebrewGeresh(w []rune, i int) (string, bool) {
 	return "", false
 }
 
-// hebrewCommon romanises as Israeli English usage does: B, K, P at the
+// hebrewUsage romanises as Israeli English usage does: B, K, P at the
 // start of a word (dagesh), V, KH, F elsewhere; vav and yod are vowels
 // between consonants (O, I) and consonants next to vowels; alef and ayin
 // are A at the start of a word and silent elsewhere.
-func hebrewCommon(w []rune) string {
+func hebrewUsage(w []rune) string {
 	var b strings.Builder
 	for i, r := range w {
 		if g, ok := hebrewGeresh(w, i); ok {

@@ -43,6 +43,7 @@ func TestCluster(t *testing.T) {
 		"AL":  "AL", // nickname of many names: no cluster, and the Arabic article
 		"XYZ": "XYZ",
 		"EL":  "EL", "EDDINE": "EDDINE", // particle; usual spelling has a space
+		"YITZHAK": "ISAAC", "BINYAMIN": Cluster("BENJAMIN"),
 	}
 	for in, want := range cases {
 		if got := Cluster(in); got != want {
@@ -54,15 +55,31 @@ func TestCluster(t *testing.T) {
 // Keys are terminal: a key's own cluster is itself, so every word of a
 // cluster compares equal (ADELE, ADELAIDE -> DELLA).
 func TestClusterKeysTerminal(t *testing.T) {
+	words := make([]string, 0, len(clusterKeys)+2*len(hebrewCommon)+2*len(arabicCommon))
 	for _, p := range clusterKeys {
-		if k := Cluster(p.v); k != p.v {
-			t.Errorf("Cluster(%q) = %q, but %q is the key of %q", p.v, k, p.v, p.k)
+		words = append(words, p.k, p.v)
+	}
+	for _, h := range hebrewCommon {
+		words = append(words, h.usual, h.english)
+	}
+	for _, a := range arabicCommon {
+		words = append(words, a.usual, a.alt)
+	}
+	for _, w := range words {
+		k := Cluster(w)
+		if k2 := Cluster(k); k2 != k {
+			t.Errorf("Cluster(%q) = %q, but Cluster(%q) = %q", w, k, k, k2)
 		}
 	}
 }
 
 // The generated tables must stay sorted for binary search.
 func TestTablesSorted(t *testing.T) {
+	for i := 1; i < len(hebrewCommon); i++ {
+		if hebrewCommon[i-1].he >= hebrewCommon[i].he {
+			t.Fatalf("hebrewCommon not sorted at %d", i)
+		}
+	}
 	for i := 1; i < len(arabicCommon); i++ {
 		if arabicCommon[i-1].ar >= arabicCommon[i].ar {
 			t.Fatalf("arabicCommon not sorted at %d", i)

@@ -78,7 +78,8 @@ func isVowel(c byte) bool { return strings.IndexByte("AEIOUWY", c) >= 0 }
 // spelling for rigour's cross-script name parts (POETIN -> PUTIN) and for the
 // other google-ar2en spellings of one Arabic word, and the usual spelling
 // for the second spelling of a common Arabic name word (MOHAMMED -> MUHAMMAD,
-// ABDALLAH -> ABDULLAH). A word in no cluster is
+// ABDALLAH -> ABDULLAH) and the English spelling for the Israeli one of a
+// common Hebrew name (YITZHAK -> ISAAC). A word in no cluster is
 // its own key, so keys can always be compared. Nicknames of more than two
 // formal names (AL, ANN) belong to no cluster.
 func Cluster(word string) string {
@@ -86,8 +87,15 @@ func Cluster(word string) string {
 	if k, ok := lookup(clusterKeys, w); ok {
 		return k
 	}
-	if k, ok := arabicCluster(w); ok {
-		return k
+	k, ok := arabicCluster(w)
+	if !ok {
+		k, ok = hebrewCluster(w)
 	}
-	return w
+	if !ok {
+		return w
+	}
+	if k2, ok := lookup(clusterKeys, k); ok {
+		return k2 // keys stay terminal: MOSHE -> MOSES -> its own key
+	}
+	return k
 }

@@ -47,8 +47,9 @@ var romanizeCases = []struct {
 	{"Arab", "فاطمةٌ", []string{"FAXTTMXAH", "FATIMA"}}, // tanween after the final teh marbuta
 	{"Arab", "الرازي أبو بكر محمد بن زكريا", []string{"ALRAZY ABW BKR MXHMD BN ZKRYA"}},
 	{"Arab", "محمد رضا پهلوی", []string{"MUHAMMAD REZA PHLUI"}},
-	{"Hebr", "בנימין נתניהו", []string{"VNYMYN NTNYHV", "BNIMIN NTNIHU"}},
-	{"Hebr", "משה", []string{"MSHA", "MSH"}},
+	{"Hebr", "בנימין נתניהו", []string{"VNYMYN NTNYHV", "BINYAMIN NETANYAHU", "BENJAMIN NETANYAHU"}},
+	{"Hebr", "משה", []string{"MOSHE", "MSH", "MOSES"}},
+	{"Hebr", "אליעזר", []string{"ALIZR", "LYZR"}}, // not in the table: rules
 	{"Hebr", "ג׳ורג׳", []string{"JORJ"}},
 	{"Armn", "Պետրոսյան", []string{"PETROSYAN", "BEDROSIAN"}},
 	{"Armn", "Քարդաշյան", []string{"KARDASHYAN", "KARTASHIAN"}},
