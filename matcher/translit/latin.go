@@ -83,7 +83,8 @@ func strayLetter(r rune) string {
 }
 
 // foldRune reduces one rune to upper-case ASCII letters or digits: ASCII as
-// is, other Latin letters through canonical decomposition (É -> E), digits
+// is, other Latin letters through compatibility decomposition (É -> E, ﬁ -> FI,
+// fullwidth Ｍ -> M), digits
 // of any script to ASCII, everything else to nothing.
 func foldRune(r rune) string {
 	switch {
@@ -107,7 +108,7 @@ func foldRune(r rune) string {
 		return latinFold01[r-0x100]
 	}
 	var out []byte
-	for _, c := range norm.NFD.String(string(r)) {
+	for _, c := range norm.NFKD.String(string(r)) {
 		if c < 0x80 && unicode.IsLetter(c) {
 			out = append(out, byte(unicode.ToUpper(c)))
 		}

@@ -654,7 +654,7 @@ var icaoArab = [256]string{
 	0xd3: "XBE", // ۓ
 }
 
-// latinFold00: plain fold of Latin letters (canonical decomposition, marks dropped).
+// latinFold00: plain fold of Latin letters (compatibility decomposition, marks dropped).
 var latinFold00 = [256]string{
 	0xc0: "A",  // À
 	0xc1: "A",  // Á
@@ -718,7 +718,7 @@ var latinFold00 = [256]string{
 	0xff: "Y",  // ÿ
 }
 
-// latinFold01: plain fold of Latin letters (canonical decomposition, marks dropped).
+// latinFold01: plain fold of Latin letters (compatibility decomposition, marks dropped).
 var latinFold01 = [256]string{
 	0x00: "A",  // Ā
 	0x01: "A",  // ā
@@ -770,6 +770,8 @@ var latinFold01 = [256]string{
 	0x2f: "I",  // į
 	0x30: "I",  // İ
 	0x31: "I",  // ı
+	0x32: "IJ", // Ĳ
+	0x33: "IJ", // ĳ
 	0x34: "J",  // Ĵ
 	0x35: "J",  // ĵ
 	0x36: "K",  // Ķ
@@ -780,6 +782,8 @@ var latinFold01 = [256]string{
 	0x3c: "L",  // ļ
 	0x3d: "L",  // Ľ
 	0x3e: "L",  // ľ
+	0x3f: "L",  // Ŀ
+	0x40: "L",  // ŀ
 	0x41: "L",  // Ł
 	0x42: "L",  // ł
 	0x43: "N",  // Ń
@@ -788,6 +792,7 @@ var latinFold01 = [256]string{
 	0x46: "N",  // ņ
 	0x47: "N",  // Ň
 	0x48: "N",  // ň
+	0x49: "N",  // ŉ
 	0x4c: "O",  // Ō
 	0x4d: "O",  // ō
 	0x4e: "O",  // Ŏ
@@ -837,10 +842,20 @@ var latinFold01 = [256]string{
 	0x7c: "Z",  // ż
 	0x7d: "Z",  // Ž
 	0x7e: "Z",  // ž
+	0x7f: "S",  // ſ
 	0xa0: "O",  // Ơ
 	0xa1: "O",  // ơ
 	0xaf: "U",  // Ư
 	0xb0: "U",  // ư
+	0xc4: "DZ", // Ǆ
+	0xc5: "DZ", // ǅ
+	0xc6: "DZ", // ǆ
+	0xc7: "LJ", // Ǉ
+	0xc8: "LJ", // ǈ
+	0xc9: "LJ", // ǉ
+	0xca: "NJ", // Ǌ
+	0xcb: "NJ", // ǋ
+	0xcc: "NJ", // ǌ
 	0xcd: "A",  // Ǎ
 	0xce: "A",  // ǎ
 	0xcf: "I",  // Ǐ
@@ -872,6 +887,9 @@ var latinFold01 = [256]string{
 	0xec: "O",  // Ǭ
 	0xed: "O",  // ǭ
 	0xf0: "J",  // ǰ
+	0xf1: "DZ", // Ǳ
+	0xf2: "DZ", // ǲ
+	0xf3: "DZ", // ǳ
 	0xf4: "G",  // Ǵ
 	0xf5: "G",  // ǵ
 	0xf8: "N",  // Ǹ

@@ -19,6 +19,7 @@ var romanizeCases = []struct {
 	{"Latn", "Łukasz Żółć", []string{"LUKASZ ZOLC"}},
 	{"Latn", "O'Connor-Smith", []string{"OCONNOR SMITH"}},
 	{"Latn", "İlkay Gündoğan", []string{"ILKAY GUENDOGAN", "ILKAY GUNDOGAN"}},
+	{"Latn", "ＭＵＬＬＥＲ ﬁona", []string{"MULLER FIONA"}}, // compatibility forms: fullwidth, ligature
 	{"Cyrl", "Мухаммед", []string{"MUKHAMMED", "MUHAMMED"}},
 	{"Cyrl", "Владимир Путин", []string{"VLADIMIR PUTIN"}},
 	{"Cyrl", "Ёлкин Объедков", []string{"ELKIN OBIEEDKOV", "YELKIN OBYEDKOV"}},

@@ -186,7 +186,7 @@ func latinBlocks() []block {
 				m[r] = f
 			}
 		}
-		out = append(out, block{fmt.Sprintf("latinFold%02X", base>>8), "plain fold of Latin letters (canonical decomposition, marks dropped)", base, m})
+		out = append(out, block{fmt.Sprintf("latinFold%02X", base>>8), "plain fold of Latin letters (compatibility decomposition, marks dropped)", base, m})
 	}
 	return out
 }

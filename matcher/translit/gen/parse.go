@@ -49,7 +49,7 @@ func parseImp(path string, upperOnly bool) (map[rune]string, error) {
 	return m, nil
 }
 
-// special holds Latin letters that canonical decomposition does not reduce to
+// special holds Latin letters that compatibility decomposition does not reduce to
 // a base letter.
 var special = map[rune]string{
 	'Đ': "D", 'đ': "D", 'Ł': "L", 'ł': "L", 'Ø': "O", 'ø': "O", 'Æ': "AE", 'æ': "AE",
@@ -60,7 +60,7 @@ var special = map[rune]string{
 // hamza signs and separators such as "·" are dropped.
 func fold(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range norm.NFKD.String(s) {
 		switch {
 		case special[r] != "":
 			b.WriteString(special[r])
