@@ -83,9 +83,9 @@ func strayLetter(r rune) string {
 }
 
 // foldRune reduces one rune to upper-case ASCII letters or digits: ASCII as
-// is, other Latin letters through compatibility decomposition (É -> E, ﬁ -> FI,
-// fullwidth Ｍ -> M), digits
-// of any script to ASCII, everything else to nothing.
+// is, other Latin letters through compatibility decomposition (É -> E,
+// ﬁ -> FI, fullwidth Ｍ -> M), digits of any script to ASCII, everything
+// else to nothing.
 func foldRune(r rune) string {
 	switch {
 	case r >= 'a' && r <= 'z':
