@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/antzucaro/matchr"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/crosscheck/crosscheck/matcher/translit"
@@ -13,9 +14,40 @@ import (
 // the scorer share: one analyser for both stages (design.md §4).
 type token struct {
 	text     string
-	skeleton string
+	sound    soundKeys
 	particle bool
 	id       uint32 // interned entry word, for the per-check memo; 0 in queries
+}
+
+// soundKeys are the ways two differently spelled words can be known to be
+// the same name: a shared consonant skeleton (vowels are not written in
+// Arabic or Hebrew), a shared Double Metaphone code (matchr), or the
+// same variant cluster (MOHAMMED and MUHAMMAD, BILL and WILLIAM).
+type soundKeys struct {
+	skeleton  string
+	metaphone [2]string
+	cluster   string
+}
+
+func newSoundKeys(w string) soundKeys {
+	p, s := matchr.DoubleMetaphone(w)
+	return soundKeys{skeleton: translit.Skeleton(w), metaphone: [2]string{p, s}, cluster: translit.Cluster(w)}
+}
+
+// sameSkeleton: skeletons of one letter say nothing.
+func (k soundKeys) sameSkeleton(o soundKeys) bool {
+	return len(k.skeleton) >= 2 && k.skeleton == o.skeleton
+}
+
+func (k soundKeys) sameMetaphone(o soundKeys) bool {
+	for _, a := range k.metaphone {
+		for _, b := range o.metaphone {
+			if len(a) >= 3 && a == b {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameForm is one romanised form of a name, ready to score.
@@ -81,7 +113,7 @@ func tokenize(form string) []token {
 		if isTitle(w) && len(words) > 1 {
 			continue
 		}
-		out = append(out, token{text: w, skeleton: skeleton(w), particle: isParticle(w)})
+		out = append(out, token{text: w, sound: newSoundKeys(w), particle: isParticle(w)})
 	}
 	return out
 }

@@ -8,8 +8,10 @@ import (
 // Key kinds: a 64-bit hash of a kind byte and a string, so no string is
 // built per key; a rare collision only adds a comparison.
 const (
-	keySkeleton = 's'
-	keyTrigram  = 't'
+	keySkeleton  = 's'
+	keyTrigram   = 't'
+	keyMetaphone = 'm'
+	keyCluster   = 'c'
 )
 
 // maxQueryTokens bounds the words of one query form that take part in
@@ -140,13 +142,13 @@ func (x *Index) allForms() []uint32 {
 type scratch struct {
 	scores      []float32 // by form id
 	touched     []uint32
-	wordHits    []uint16 // by word id-1
+	wordHits    []uint32 // by word id-1
 	wordTouched []uint32
 	keys        []uint64
 	memo        simMemo
 }
 
-func (sc *scratch) countWord(id uint32, n uint16) {
+func (sc *scratch) countWord(id uint32, n uint32) {
 	if sc.wordHits[id-1] == 0 {
 		sc.wordTouched = append(sc.wordTouched, id)
 	}
@@ -168,7 +170,7 @@ func (s *scratchPool) get(forms, words int, complete bool) *scratch {
 	}
 	return &scratch{
 		scores:   make([]float32, forms),
-		wordHits: make([]uint16, words),
+		wordHits: make([]uint32, words),
 		memo:     simMemo{known: map[uint64]memoSim{}, complete: complete},
 	}
 }

@@ -6,43 +6,6 @@ import (
 	"github.com/antzucaro/matchr"
 )
 
-// skeleton is the consonant outline of a romanised word: the first letter
-// kept, vowels and the weak letters H, W, Y dropped, sound-alike consonants
-// merged and doubles collapsed. Short vowels are not written in Arabic or
-// Hebrew, so MOHAMMED, MUHAMMAD and MOHAMED share the skeleton MHMD.
-func skeleton(w string) string {
-	if w == "" {
-		return ""
-	}
-	var b strings.Builder
-	b.WriteByte(w[0])
-	last := byte(0)
-	for i := 1; i < len(w); i++ {
-		c := soundClass(w[i])
-		if c == 0 || c == last {
-			last = c
-			continue
-		}
-		b.WriteByte(c)
-		last = c
-	}
-	return b.String()
-}
-
-func soundClass(c byte) byte {
-	switch c {
-	case 'A', 'E', 'I', 'O', 'U', 'Y', 'W', 'H':
-		return 0
-	case 'C', 'Q', 'K':
-		return 'K'
-	case 'Z':
-		return 'S'
-	case 'V':
-		return 'F'
-	}
-	return c
-}
-
 // editBudget is how many edits a word of n letters may take and still be
 // the same name: none on short words, where one edit makes another name.
 func editBudget(n int) int {
@@ -69,9 +32,12 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 	case prefix && len(q.text) >= 3 && strings.HasPrefix(e.text, q.text):
 		return 0.95, "truncated_prefix"
 	}
+	if q.sound.cluster == e.sound.cluster {
+		return 0.96, "variant"
+	}
 	jw := matchr.JaroWinkler(q.text, e.text, false)
-	sameSkeleton := q.skeleton == e.skeleton && len(q.skeleton) >= 2
-	if jw < minUsefulJW && !sameSkeleton {
+	skel, phon := q.sound.sameSkeleton(e.sound), q.sound.sameMetaphone(e.sound)
+	if jw < minUsefulJW && !skel && !phon {
 		return 0, "different"
 	}
 	best, rule := 0.0, "different"
@@ -82,7 +48,12 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 			best, rule = max(jw, 1-float64(d)/float64(n)), "edit"
 		}
 	}
-	if sameSkeleton && max(0.9, jw*0.95) > best {
+	// Double Metaphone codes are short and collide often (JOHNNIE and GIN
+	// are both JN), so a shared code only vouches for close spellings.
+	if phon && jw >= 0.8 && max(0.9, jw) > best {
+		best, rule = max(0.9, jw), "phonetic"
+	}
+	if skel && max(0.9, jw*0.95) > best {
 		best, rule = max(0.9, jw*0.95), "skeleton"
 	}
 	return best, rule

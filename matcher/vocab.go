@@ -8,16 +8,16 @@ import "math"
 // it, once each, instead of with every name: this is what keeps a check
 // fast on a million names that share words like MOHAMMED, AL or KIM.
 type vocabulary struct {
-	ids        map[string]uint32   // word → id (ids start at 1)
-	words      []token             // id-1 → word
-	trigrams   []uint8             // id-1 → number of trigram keys
-	forms      [][]uint32          // id-1 → forms containing the word, ascending
-	byTrigram  map[uint64][]uint32 // trigram key → word ids
-	bySkeleton map[uint64][]uint32 // skeleton key → word ids
+	ids       map[string]uint32   // word → id (ids start at 1)
+	words     []token             // id-1 → word
+	trigrams  []uint8             // id-1 → number of trigram keys
+	forms     [][]uint32          // id-1 → forms containing the word, ascending
+	byTrigram map[uint64][]uint32 // trigram key → word ids
+	bySound   map[uint64][]uint32 // skeleton, metaphone and cluster keys → word ids
 }
 
 func newVocabulary() *vocabulary {
-	return &vocabulary{ids: map[string]uint32{}, byTrigram: map[uint64][]uint32{}, bySkeleton: map[uint64][]uint32{}}
+	return &vocabulary{ids: map[string]uint32{}, byTrigram: map[uint64][]uint32{}, bySound: map[uint64][]uint32{}}
 }
 
 // add records that form contains the words of f, numbering new words.
@@ -46,9 +46,8 @@ func (v *vocabulary) newWord(t token) uint32 {
 	for _, k := range dedupe(keys) {
 		v.byTrigram[k] = append(v.byTrigram[k], id)
 	}
-	if len(t.skeleton) >= 2 {
-		k := keyHash(keySkeleton, t.skeleton, "", "")
-		v.bySkeleton[k] = append(v.bySkeleton[k], id)
+	for _, k := range soundKeyHashes(t.sound) {
+		v.bySound[k] = append(v.bySound[k], id)
 	}
 	return id
 }
@@ -86,9 +85,9 @@ func (v *vocabulary) similar(sc *scratch, q token, prefix bool) []wordSim {
 	if id, ok := v.ids[q.text]; ok {
 		out = append(out, wordSim{id, 1, "exact"})
 	}
-	if len(q.skeleton) >= 2 {
-		for _, id := range v.bySkeleton[keyHash(keySkeleton, q.skeleton, "", "")] {
-			sc.countWord(id, 1<<15) // a skeleton match alone earns a comparison
+	for _, k := range soundKeyHashes(q.sound) {
+		for _, id := range v.bySound[k] {
+			sc.countWord(id, 1<<15) // a shared sound alone earns a comparison
 		}
 	}
 	keys := dedupe(appendTrigrams(sc.keys[:0], q.text))
@@ -109,7 +108,22 @@ func (v *vocabulary) similar(sc *scratch, q token, prefix bool) []wordSim {
 	return out
 }
 
-func (v *vocabulary) worthComparing(hits uint16, qTrigrams int, id uint32) bool {
+// soundKeyHashes are the candidate keys of a word's sound keys, at most
+// four and each at most once.
+func soundKeyHashes(k soundKeys) []uint64 {
+	out := make([]uint64, 0, 4)
+	if len(k.skeleton) >= 2 {
+		out = append(out, keyHash(keySkeleton, k.skeleton, "", ""))
+	}
+	for i, m := range k.metaphone {
+		if len(m) >= 2 && (i == 0 || m != k.metaphone[0]) {
+			out = append(out, keyHash(keyMetaphone, m, "", ""))
+		}
+	}
+	return append(out, keyHash(keyCluster, k.cluster, "", ""))
+}
+
+func (v *vocabulary) worthComparing(hits uint32, qTrigrams int, id uint32) bool {
 	if hits >= 1<<15 {
 		return true
 	}
