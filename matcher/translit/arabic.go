@@ -57,7 +57,7 @@ func icaoArabic(w []rune, bareAlef bool) string {
 // compounds with عبد and أبو, and finally letter by letter.
 func arabicEnglish(w []rune, persian bool) (string, string) {
 	s := string(w)
-	if c, ok := commonArabic(s); ok {
+	if c, ok := findName(arabicCommon, s); ok {
 		return c.usual, c.alt
 	}
 	if v, ok := lookup(ar2enWords, s); ok {

@@ -1,13 +1,6 @@
 package translit
 
-import (
-	"sort"
-	"strings"
-)
-
-// arabicWord is a common Arabic name word with its usual English spelling
-// and the next most usual one.
-type arabicWord struct{ ar, usual, alt string }
+import "strings"
 
 // arabicCommon gives the usual English spellings of the commonest Arabic
 // name words, sorted by the Arabic for binary search. google-ar2en was mined
@@ -15,7 +8,7 @@ type arabicWord struct{ ar, usual, alt string }
 // pairs them oddly (الله -> abdullah), so these are written out by hand. They
 // are the conventional spellings found in any name dictionary, not taken
 // from lists or evaluation data.
-var arabicCommon = []arabicWord{
+var arabicCommon = []nameWord{
 	{"أبو", "ABU", "ABOU"},
 	{"أحمد", "AHMAD", "AHMED"},
 	{"أسامة", "OSAMA", "USAMA"},
@@ -81,14 +74,6 @@ var arabicCommon = []arabicWord{
 	{"ياسين", "YASIN", "YASSINE"},
 	{"يحيى", "YAHYA", "YAHIA"},
 	{"يوسف", "YUSUF", "YOUSSEF"},
-}
-
-func commonArabic(ar string) (arabicWord, bool) {
-	i := sort.Search(len(arabicCommon), func(i int) bool { return arabicCommon[i].ar >= ar })
-	if i < len(arabicCommon) && arabicCommon[i].ar == ar {
-		return arabicCommon[i], true
-	}
-	return arabicWord{}, false
 }
 
 // arabicCluster sends either English spelling of a common word to the usual

@@ -10,8 +10,8 @@ const geresh = 0x5f3
 // with the English spellings of lists.
 func hebrewForms(w []rune) []string {
 	icao := hebrewICAO(w)
-	if c, ok := commonHebrew(string(stripPoints(w))); ok {
-		return []string{c.usual, icao, c.english}
+	if c, ok := findName(hebrewCommon, string(stripPoints(w))); ok {
+		return []string{c.usual, icao, c.alt}
 	}
 	return []string{hebrewUsage(w), icao}
 }

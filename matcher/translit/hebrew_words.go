@@ -1,17 +1,12 @@
 package translit
 
-import "sort"
-
-// hebrewWord is a common Hebrew name word with its usual Israeli spelling
-// and its usual English (often biblical) one.
-type hebrewWord struct{ he, usual, english string }
-
-// hebrewCommon lists the commonest Hebrew given names and surnames, sorted
-// by the Hebrew for binary search. Hebrew leaves most vowels unwritten, so
+// hebrewCommon lists the commonest Hebrew given names and surnames with
+// their usual Israeli and English (often biblical) spellings, sorted by the
+// Hebrew for binary search. Hebrew leaves most vowels unwritten, so
 // rules alone give BNIMIN for בנימין; these conventional spellings, as any
 // name dictionary has them, give BINYAMIN and BENJAMIN. Nothing here comes
 // from lists or evaluation data.
-var hebrewCommon = []hebrewWord{
+var hebrewCommon = []nameWord{
 	{"אבי", "AVI", "AVI"},
 	{"אביגדור", "AVIGDOR", "AVIGDOR"},
 	{"אברהם", "AVRAHAM", "ABRAHAM"},
@@ -76,20 +71,12 @@ var hebrewCommon = []hebrewWord{
 	{"שרון", "SHARON", "SHARON"},
 }
 
-func commonHebrew(he string) (hebrewWord, bool) {
-	i := sort.Search(len(hebrewCommon), func(i int) bool { return hebrewCommon[i].he >= he })
-	if i < len(hebrewCommon) && hebrewCommon[i].he == he {
-		return hebrewCommon[i], true
-	}
-	return hebrewWord{}, false
-}
-
 // hebrewCluster sends the Israeli spelling of a common name to its English
 // one (YITZHAK -> ISAAC), so both meet in Cluster.
 func hebrewCluster(w string) (string, bool) {
 	for _, h := range hebrewCommon {
-		if w == h.usual && h.english != w {
-			return h.english, true
+		if w == h.usual && h.alt != w {
+			return h.alt, true
 		}
 	}
 	return "", false

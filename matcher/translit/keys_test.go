@@ -60,7 +60,7 @@ func TestClusterKeysTerminal(t *testing.T) {
 		words = append(words, p.k, p.v)
 	}
 	for _, h := range hebrewCommon {
-		words = append(words, h.usual, h.english)
+		words = append(words, h.usual, h.alt)
 	}
 	for _, a := range arabicCommon {
 		words = append(words, a.usual, a.alt)
@@ -75,14 +75,11 @@ func TestClusterKeysTerminal(t *testing.T) {
 
 // The generated tables must stay sorted for binary search.
 func TestTablesSorted(t *testing.T) {
-	for i := 1; i < len(hebrewCommon); i++ {
-		if hebrewCommon[i-1].he >= hebrewCommon[i].he {
-			t.Fatalf("hebrewCommon not sorted at %d", i)
-		}
-	}
-	for i := 1; i < len(arabicCommon); i++ {
-		if arabicCommon[i-1].ar >= arabicCommon[i].ar {
-			t.Fatalf("arabicCommon not sorted at %d", i)
+	for name, tab := range map[string][]nameWord{"hebrewCommon": hebrewCommon, "arabicCommon": arabicCommon} {
+		for i := 1; i < len(tab); i++ {
+			if tab[i-1].word >= tab[i].word {
+				t.Fatalf("%s not sorted at %d", name, i)
+			}
 		}
 	}
 	tables := map[string][]wordPair{

@@ -15,7 +15,7 @@
 package translit
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -63,7 +63,7 @@ func romanizeASCII(name string) []string {
 		out = append(out, u)
 	}
 	for _, u := range mrzLatin(f) {
-		if u != "" && !contains(out, u) {
+		if u != "" && !slices.Contains(out, u) {
 			out = append(out, u)
 		}
 	}
@@ -129,7 +129,7 @@ func combine(per [][]string) []string {
 		if !isClean(f) {
 			f = cleanForm(f)
 		}
-		if f != "" && !contains(out, f) {
+		if f != "" && !slices.Contains(out, f) {
 			out = append(out, f)
 		}
 	}
@@ -244,23 +244,27 @@ func isPlainASCII(s string) bool {
 	return true
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // wordPair is one row of a generated word table.
 type wordPair struct{ k, v string }
 
 // lookup binary-searches a generated word table.
 func lookup(t []wordPair, k string) (string, bool) {
-	i := sort.Search(len(t), func(i int) bool { return t[i].k >= k })
-	if i < len(t) && t[i].k == k {
-		return t[i].v, true
+	i, ok := slices.BinarySearchFunc(t, k, func(p wordPair, k string) int { return strings.Compare(p.k, k) })
+	if !ok {
+		return "", false
 	}
-	return "", false
+	return t[i].v, true
+}
+
+// nameWord is a common name word of a script that leaves vowels unwritten,
+// with its usual Latin spelling and the next most usual one. The hand
+// tables of them are sorted by word.
+type nameWord struct{ word, usual, alt string }
+
+func findName(t []nameWord, w string) (nameWord, bool) {
+	i, ok := slices.BinarySearchFunc(t, w, func(n nameWord, w string) int { return strings.Compare(n.word, w) })
+	if !ok {
+		return nameWord{}, false
+	}
+	return t[i], true
 }
