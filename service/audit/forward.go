@@ -141,7 +141,6 @@ func (l *Log) forwardBatch(ctx context.Context) (progressed bool, err error) {
 // acknowledged records that the store holds everything up to r: the head
 // file moves forward (never back) and fully stored segments go.
 func (l *Log) acknowledged(r Record) {
-	l.stored.Store(r.Seq)
 	if r.Seq > l.headSeq {
 		h := head{Chain: l.o.Chain, Seq: r.Seq, Mac: r.Mac, Time: l.o.Now().UTC()}
 		if err := writeHead(l.o.Dir, l.o.Key, h, l.o.Sync != SyncNever); err != nil {
@@ -150,6 +149,8 @@ func (l *Log) acknowledged(r Record) {
 			l.headSeq = r.Seq
 		}
 	}
+	// Published after the head: an empty spool means the head is written.
+	l.stored.Store(r.Seq)
 	if err := l.sp.release(r.Seq); err != nil {
 		l.o.Logger.Error("audit: spool segment not removed", "chain", l.o.Chain, "err", err)
 	}

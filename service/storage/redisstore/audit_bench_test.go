@@ -1,0 +1,60 @@
+package redisstore_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/crosscheck/crosscheck/service/storage/auditstoretest"
+	"github.com/crosscheck/crosscheck/service/storage/redisstore"
+	"github.com/crosscheck/crosscheck/service/storage/redistest"
+)
+
+// BenchmarkAuditAppend appends sample check records through an audit.Log
+// (SyncAlways spool) until Redis holds them and reports Redis memory per
+// record (used_memory growth). Run with a fixed count:
+//
+//	go test -run '^$' -bench AuditAppend -benchtime 20000x ./service/storage/redisstore/
+func BenchmarkAuditAppend(b *testing.B) {
+	srv := redistest.StartServer(b)
+	s, err := redisstore.Open(b.Context(), srv.URL(), redisstore.WithPrefix(newPrefix()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	raw := redis.NewClient(&redis.Options{Addr: srv.Addr()})
+	defer raw.Close()
+	l := auditstoretest.OpenLog(b, s, "bench", b.TempDir())
+	before := usedMemory(b, raw)
+	b.SetParallelism(8) // concurrent checks, as under load: appends share fsyncs
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for i := 0; pb.Next(); i++ {
+			if err := l.Append(b.Context(), auditstoretest.SampleCheck(i, time.Now())); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	auditstoretest.WaitForwarded(b, l)
+	b.StopTimer()
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "appends/s")
+	b.ReportMetric(float64(usedMemory(b, raw)-before)/float64(b.N), "bytes/record")
+}
+
+func usedMemory(b *testing.B, rdb *redis.Client) int64 {
+	info, err := rdb.InfoMap(context.Background(), "memory").Result()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var used int64
+	for _, sec := range info {
+		if v, ok := sec["used_memory"]; ok {
+			_, _ = fmt.Sscan(v, &used)
+		}
+	}
+	return used
+}
