@@ -61,10 +61,11 @@ var (
 )
 
 // cyrSchemes lists the schemes per language, primary first. An undetected
-// language ("") is treated as Russian with Ukrainian as the alternative.
+// language ("") is treated as Russian with Ukrainian and Bulgarian as the
+// alternatives: most Ukrainian and Bulgarian names carry no telling letter.
 var cyrSchemes = map[string][]cyrScheme{
 	"rus": {icaoRusS, engRusS, bgnRusS, iso9S},
-	"":    {icaoRusS, engRusS, bgnRusS, iso9S, icaoUkrS},
+	"":    {icaoRusS, engRusS, bgnRusS, iso9S, icaoUkrS, bulNatS},
 	"ukr": {icaoUkrS, icaoRusS, bgnRusS, iso9S},
 	"bel": {icaoBelS, icaoRusS, bgnRusS, iso9S},
 	"srp": {gajS, icaoSrpS, srpEngS},

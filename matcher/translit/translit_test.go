@@ -33,6 +33,7 @@ var romanizeCases = []struct {
 	{"Cyrl", "Радован Караџић", []string{"RADOVAN KARADZIC", "RADOVAN KARADZHICH"}},
 	{"Cyrl", "Ѓорѓи Ќосе", []string{"GJORGJI KJOSE"}},
 	{"Cyrl", "Стефан Българанов", []string{"STEFAN BALGARANOV"}},
+	{"Cyrl", "Щерев", []string{"SHCHEREV", "SHTEREV"}}, // undecided: Russian and Bulgarian
 	{"Grek", "Παπαδόπουλος", []string{"PAPADOPOULOS"}},
 	{"Grek", "Χριστίνα Ωνάσης", []string{"CHRISTINA ONASIS", "HRISTINA ONASIS"}},
 	{"Grek", "Ευάγγελος Μπακογιάννης", []string{"EVANGELOS BAKOGIANNIS", "EVANGELOS MPAKOGIANNIS"}},
