@@ -49,14 +49,13 @@ func Skeleton(word string) string {
 
 func dropInSkeleton(w string, i int) bool {
 	c := w[i]
-	if strings.IndexByte("AEIOUWY", c) >= 0 {
+	if isVowel(c) {
 		return true
 	}
 	if c != 'H' || i == 0 {
 		return false
 	}
-	prev := w[i-1]
-	if !isVowel(prev) {
+	if !isVowel(w[i-1]) {
 		return true // SH TH DH GH CH ZH
 	}
 	return i == len(w)-1 // ABDULLAH
@@ -71,6 +70,8 @@ func firstLetter(w string) string {
 	return ""
 }
 
+// isVowel counts W and Y with the vowels: in romanised abjad names they
+// write long vowels as often as consonants.
 func isVowel(c byte) bool { return strings.IndexByte("AEIOUWY", c) >= 0 }
 
 // Cluster returns the cluster key of a romanised name word: the formal name
