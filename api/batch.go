@@ -28,7 +28,7 @@ func (s *Server) checkBatch(c *fiber.Ctx) error {
 		return s.streamBatch(c, req)
 	}
 	results := make([]service.BatchResult, 0, len(req.Checks))
-	err := s.deps.Checker.CheckBatch(c.UserContext(), req, s.cfg.MaxBatch, func(_ int, r service.BatchResult) error {
+	err := s.deps.Checker.CheckBatch(c.UserContext(), caller(c), req, s.cfg.MaxBatch, func(_ int, r service.BatchResult) error {
 		results = append(results, r)
 		return nil
 	})
@@ -42,11 +42,12 @@ func (s *Server) checkBatch(c *fiber.Ctx) error {
 // the handler returns, so it owns a context of its own.
 func (s *Server) streamBatch(c *fiber.Ctx, req service.BatchRequest) error {
 	c.Set(fiber.HeaderContentType, mimeNDJSON)
+	who := caller(c)
 	c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
 		ctx, cancel := context.WithTimeout(context.Background(), s.cfg.RequestTimeout)
 		defer cancel()
 		enc := json.NewEncoder(w)
-		err := s.deps.Checker.CheckBatch(ctx, req, s.cfg.MaxBatch, func(_ int, r service.BatchResult) error {
+		err := s.deps.Checker.CheckBatch(ctx, who, req, s.cfg.MaxBatch, func(_ int, r service.BatchResult) error {
 			if err := enc.Encode(r); err != nil {
 				return err
 			}

@@ -12,9 +12,15 @@ func (s *Server) check(c *fiber.Ctx) error {
 	if err := decodeJSON(c.Body(), &req); err != nil {
 		return s.writeError(c, err)
 	}
-	resp, err := s.deps.Checker.Check(c.UserContext(), req)
+	resp, err := s.deps.Checker.Check(c.UserContext(), caller(c), req)
 	if err != nil {
 		return s.writeError(c, err)
 	}
 	return c.JSON(resp)
+}
+
+// caller is the authenticated principal as the check use case records it.
+func caller(c *fiber.Ctx) service.Caller {
+	p := principal(c)
+	return service.Caller{Token: p.Name, Role: string(p.Role)}
 }

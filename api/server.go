@@ -8,13 +8,14 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/crosscheck/crosscheck/service"
+	"github.com/crosscheck/crosscheck/service/auth"
 )
 
 // Checker is the check use case as the API needs it.
 type Checker interface {
-	Check(ctx context.Context, req service.CheckRequest) (service.CheckResponse, error)
+	Check(ctx context.Context, caller service.Caller, req service.CheckRequest) (service.CheckResponse, error)
 	ValidateBatch(req service.BatchRequest, maxItems int) error
-	CheckBatch(ctx context.Context, req service.BatchRequest, maxItems int, emit func(int, service.BatchResult) error) error
+	CheckBatch(ctx context.Context, caller service.Caller, req service.BatchRequest, maxItems int, emit func(int, service.BatchResult) error) error
 }
 
 // Readiness says whether the service can answer checks.
@@ -26,6 +27,9 @@ type Readiness interface {
 type Deps struct {
 	Checker   Checker
 	Readiness Readiness
+	Auth      Authenticator
+	Limiter   Limiter
+	Audit     AuditLog
 	Log       *slog.Logger
 }
 
@@ -67,8 +71,15 @@ func (s *Server) routes() {
 	s.App.Get("/healthz", s.healthz)
 	s.App.Get("/readyz", s.readyz)
 	s.App.Get("/openapi.json", s.openapi)
-	s.App.Post("/v1/check", s.limitBody(s.cfg.BodyLimit), s.check)
-	s.App.Post("/v1/check/batch", s.limitBody(s.cfg.BatchBodyLimit), s.checkBatch)
+	checker, admin, auditor := s.require(auth.RoleChecker), s.require(auth.RoleAdmin), s.require(auth.RoleAuditor)
+	s.App.Post("/v1/check", checker, s.limitBody(s.cfg.BodyLimit), s.check)
+	s.App.Post("/v1/check/batch", checker, s.limitBody(s.cfg.BatchBodyLimit), s.checkBatch)
+	s.App.Get("/v1/tokens", admin, s.listTokens)
+	s.App.Post("/v1/tokens", admin, s.limitBody(s.cfg.BodyLimit), s.createToken)
+	s.App.Delete("/v1/tokens/:id", admin, s.revokeToken)
+	s.App.Get("/v1/audit/checks", auditor, s.queryAudit)
+	s.App.Get("/v1/audit/checks/:id", auditor, s.getAuditRecord)
+	s.App.Get("/v1/audit/verify", auditor, s.verifyAudit)
 }
 
 // Drain marks the server as shutting down: /readyz answers 503 from now

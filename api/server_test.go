@@ -14,6 +14,9 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/service"
+	"github.com/crosscheck/crosscheck/service/audit"
+	"github.com/crosscheck/crosscheck/service/auth"
+	"github.com/crosscheck/crosscheck/service/storage/auditstoretest"
 )
 
 type fakeChecker struct {
@@ -22,7 +25,7 @@ type fakeChecker struct {
 	got  service.CheckRequest
 }
 
-func (f *fakeChecker) Check(_ context.Context, req service.CheckRequest) (service.CheckResponse, error) {
+func (f *fakeChecker) Check(_ context.Context, _ service.Caller, req service.CheckRequest) (service.CheckResponse, error) {
 	f.got = req
 	return f.resp, f.err
 }
@@ -34,7 +37,7 @@ func (f *fakeChecker) ValidateBatch(req service.BatchRequest, maxItems int) erro
 	return f.err
 }
 
-func (f *fakeChecker) CheckBatch(_ context.Context, req service.BatchRequest, _ int, emit func(int, service.BatchResult) error) error {
+func (f *fakeChecker) CheckBatch(_ context.Context, _ service.Caller, req service.BatchRequest, _ int, emit func(int, service.BatchResult) error) error {
 	for i := range req.Checks {
 		r := f.resp
 		if err := emit(i, service.BatchResult{CheckResponse: &r}); err != nil {
@@ -48,15 +51,47 @@ type readiness bool
 
 func (r readiness) Ready() bool { return bool(r) }
 
-func newTestServer(c Checker, ready bool) *Server {
+// Test tokens, one per role.
+const (
+	checkerToken = "Bearer secret-checker-0001"
+	adminToken   = "Bearer secret-admin-000001"
+	auditorToken = "Bearer secret-auditor-0001"
+)
+
+func newTestServer(t *testing.T, c Checker, ready bool) *Server {
+	t.Helper()
+	recs, err := auth.ParseTokens("checker:gate:secret-checker-0001,admin:boss:secret-admin-000001,auditor:eve:secret-auditor-0001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	authn, err := auth.New(auth.Options{Tokens: recs, Store: auth.NewMemoryStore()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lim, err := auth.NewLimiter(auth.LimiterOptions{Rates: map[auth.Role]auth.Rate{auth.RoleChecker: {PerSecond: 1, Burst: 50}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	trail, err := audit.Open(context.Background(), audit.Options{Store: auditstoretest.NewMemStore(), Key: make([]byte, 32), Chain: "test", Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	trail.Start(context.Background())
+	t.Cleanup(func() { trail.Close() })
 	return New(Config{RequestTimeout: time.Second, BodyLimit: 4096, BatchBodyLimit: 8192, MaxBatch: 3},
-		Deps{Checker: c, Readiness: readiness(ready), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Deps{Checker: c, Readiness: readiness(ready), Auth: authn, Limiter: lim, Audit: trail, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 }
 
 func do(t *testing.T, s *Server, method, path, body string) (int, map[string]any) {
 	t.Helper()
+	return doAs(t, s, checkerToken, method, path, body)
+}
+
+func doAs(t *testing.T, s *Server, token, method, path, body string) (int, map[string]any) {
+	t.Helper()
 	req := httptest.NewRequest(method, path, strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", token)
 	resp, err := s.App.Test(req, -1)
 	if err != nil {
 		t.Fatal(err)
@@ -86,7 +121,7 @@ func TestCheckErrorsBecomeHTTP(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newTestServer(&fakeChecker{err: tc.err}, true)
+			s := newTestServer(t, &fakeChecker{err: tc.err}, true)
 			status, out := do(t, s, http.MethodPost, "/v1/check", tc.body)
 			if status != tc.status || out["code"] != tc.code || !strings.Contains(out["message"].(string), tc.msg) {
 				t.Fatalf("got %d %v; want %d %s containing %q", status, out, tc.status, tc.code, tc.msg)
@@ -100,7 +135,7 @@ func TestCheckErrorsBecomeHTTP(t *testing.T) {
 
 func TestCheckIgnoresUnknownFields(t *testing.T) {
 	f := &fakeChecker{resp: service.CheckResponse{CheckID: "c1", Decision: "clear", Hits: []service.Hit{}}}
-	s := newTestServer(f, true)
+	s := newTestServer(t, f, true)
 	status, out := do(t, s, http.MethodPost, "/v1/check", `{"traveller":{"name":"A B","future_field":1},"flight":"AF123","checkpoint":"BKO"}`)
 	if status != 200 || out["decision"] != "clear" || f.got.Traveller.Name != "A B" || f.got.Checkpoint != "BKO" {
 		t.Fatalf("got %d %v, request %+v", status, out, f.got)
@@ -123,7 +158,7 @@ func TestProbes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newTestServer(&fakeChecker{}, tc.ready)
+			s := newTestServer(t, &fakeChecker{}, tc.ready)
 			if tc.drain {
 				s.Drain()
 			}
@@ -136,7 +171,7 @@ func TestProbes(t *testing.T) {
 }
 
 func TestUnknownRouteAndOpenAPI(t *testing.T) {
-	s := newTestServer(&fakeChecker{}, true)
+	s := newTestServer(t, &fakeChecker{}, true)
 	if status, out := do(t, s, http.MethodGet, "/v1/nothing", ""); status != 404 || out["code"] != "not_found" {
 		t.Fatalf("unknown route: %d %v", status, out)
 	}
@@ -155,7 +190,7 @@ func TestUnknownRouteAndOpenAPI(t *testing.T) {
 // The body limit is enforced while reading the request, so this test goes
 // through a real listener rather than App.Test.
 func TestBodyOverLimitIs413(t *testing.T) {
-	s := newTestServer(&fakeChecker{}, true)
+	s := newTestServer(t, &fakeChecker{}, true)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -163,7 +198,9 @@ func TestBodyOverLimitIs413(t *testing.T) {
 	go func() { _ = s.App.Listener(ln) }()
 	t.Cleanup(func() { _ = s.App.Shutdown() })
 	body := `{"traveller":{"name":"` + strings.Repeat("A", 5000) + `"}}`
-	resp, err := http.Post("http://"+ln.Addr().String()+"/v1/check", "application/json", strings.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, "http://"+ln.Addr().String()+"/v1/check", strings.NewReader(body))
+	req.Header.Set("Authorization", checkerToken)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +214,7 @@ func TestBodyOverLimitIs413(t *testing.T) {
 
 func TestBatchAnswersInOrderAsJSONAndNDJSON(t *testing.T) {
 	f := &fakeChecker{resp: service.CheckResponse{CheckID: "c1", Decision: "clear", Hits: []service.Hit{}}}
-	s := newTestServer(f, true)
+	s := newTestServer(t, f, true)
 	body := `{"checks":[{"traveller":{"name":"A"}},{"traveller":{"name":"B"}}],"checkpoint":"BKO"}`
 	status, out := do(t, s, http.MethodPost, "/v1/check/batch", body)
 	if status != 200 || len(out["results"].([]any)) != 2 {
@@ -185,6 +222,7 @@ func TestBatchAnswersInOrderAsJSONAndNDJSON(t *testing.T) {
 	}
 	req := httptest.NewRequest(http.MethodPost, "/v1/check/batch", strings.NewReader(body))
 	req.Header.Set("Accept", "application/x-ndjson")
+	req.Header.Set("Authorization", checkerToken)
 	resp, err := s.App.Test(req, -1)
 	if err != nil {
 		t.Fatal(err)

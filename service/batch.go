@@ -36,7 +36,7 @@ const parallelFrom = 16
 // CheckBatch checks every item and calls emit with each result in the
 // order of the request, as soon as it and all before it are done, so a
 // large manifest can stream. maxItems bounds the manifest.
-func (c *Checker) CheckBatch(ctx context.Context, req BatchRequest, maxItems int, emit func(i int, r BatchResult) error) error {
+func (c *Checker) CheckBatch(ctx context.Context, caller Caller, req BatchRequest, maxItems int, emit func(i int, r BatchResult) error) error {
 	if err := c.ValidateBatch(req, maxItems); err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func (c *Checker) CheckBatch(ctx context.Context, req BatchRequest, maxItems int
 	for i := range results {
 		results[i] = make(chan BatchResult, 1)
 	}
-	go c.runBatch(ctx, req, results)
+	go c.runBatch(ctx, caller, req, results)
 	for i, ch := range results {
 		if err := emit(i, <-ch); err != nil {
 			return err
@@ -70,7 +70,7 @@ func (c *Checker) ValidateBatch(req BatchRequest, maxItems int) error {
 
 // runBatch fills every result slot, on as many workers as there are
 // cores for a large manifest.
-func (c *Checker) runBatch(ctx context.Context, req BatchRequest, results []chan BatchResult) {
+func (c *Checker) runBatch(ctx context.Context, caller Caller, req BatchRequest, results []chan BatchResult) {
 	workers := 1
 	if len(req.Checks) >= parallelFrom {
 		workers = runtime.GOMAXPROCS(0)
@@ -82,7 +82,7 @@ func (c *Checker) runBatch(ctx context.Context, req BatchRequest, results []chan
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] <- c.checkItem(ctx, req, i)
+				results[i] <- c.checkItem(ctx, caller, req, i)
 			}
 		}()
 	}
@@ -93,12 +93,14 @@ func (c *Checker) runBatch(ctx context.Context, req BatchRequest, results []chan
 	wg.Wait()
 }
 
-func (c *Checker) checkItem(ctx context.Context, req BatchRequest, i int) BatchResult {
+// checkItem checks one traveller of a manifest; it is audited like a
+// single check.
+func (c *Checker) checkItem(ctx context.Context, caller Caller, req BatchRequest, i int) BatchResult {
 	item := req.Checks[i]
 	item.Checkpoint = firstNonEmpty(item.Checkpoint, req.Checkpoint)
 	item.Operator = firstNonEmpty(item.Operator, req.Operator)
 	item.Reference = firstNonEmpty(item.Reference, req.Reference)
-	resp, err := c.Check(ctx, item)
+	resp, err := c.Check(ctx, caller, item)
 	if err != nil {
 		return BatchResult{Error: &ItemError{Code: ErrorCode(err), Message: fmt.Sprintf("checks[%d]: %s", i, ErrorMessage(err))}}
 	}

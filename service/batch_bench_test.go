@@ -35,7 +35,7 @@ func BenchmarkManifest500(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		alerts = 0
-		err := f.checker.CheckBatch(ctx, req, 1000, func(_ int, r service.BatchResult) error {
+		err := f.checker.CheckBatch(ctx, service.Caller{}, req, 1000, func(_ int, r service.BatchResult) error {
 			if r.Error != nil {
 				return fmt.Errorf("%s", r.Error.Message)
 			}

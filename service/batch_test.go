@@ -26,7 +26,7 @@ func TestCheckBatchKeepsOrderAndIsolatesErrors(t *testing.T) {
 		}
 	}
 	var got []service.BatchResult
-	err := f.checker.CheckBatch(ctx, req, 100, func(i int, r service.BatchResult) error {
+	err := f.checker.CheckBatch(ctx, service.Caller{}, req, 100, func(i int, r service.BatchResult) error {
 		if i != len(got) {
 			t.Fatalf("result %d emitted at position %d", i, len(got))
 		}
@@ -53,7 +53,7 @@ func TestCheckBatchLimits(t *testing.T) {
 	f := newFixture(t, t.TempDir())
 	one := service.CheckRequest{Traveller: &service.Traveller{Name: "A B"}}
 	noop := func(int, service.BatchResult) error { return nil }
-	if err := f.checker.CheckBatch(ctx, service.BatchRequest{Checks: []service.CheckRequest{one}}, 10, noop); service.ErrorCode(err) != service.CodeUnavailable {
+	if err := f.checker.CheckBatch(ctx, service.Caller{}, service.BatchRequest{Checks: []service.CheckRequest{one}}, 10, noop); service.ErrorCode(err) != service.CodeUnavailable {
 		t.Fatalf("before lists load: %v", err)
 	}
 	if err := f.lists.Start(ctx, []service.Upload{unUpload(t)}); err != nil {
@@ -65,7 +65,7 @@ func TestCheckBatchLimits(t *testing.T) {
 	}{{0, service.CodeInvalid}, {11, service.CodeTooLarge}}
 	for _, tc := range tests {
 		req := service.BatchRequest{Checks: make([]service.CheckRequest, tc.n)}
-		if err := f.checker.CheckBatch(ctx, req, 10, noop); service.ErrorCode(err) != tc.code {
+		if err := f.checker.CheckBatch(ctx, service.Caller{}, req, 10, noop); service.ErrorCode(err) != tc.code {
 			t.Errorf("%d items: want %s, got %v", tc.n, tc.code, err)
 		}
 	}

@@ -36,16 +36,33 @@ type ListRef struct {
 // Checker is the check use case.
 type Checker struct {
 	catalog *Catalog
+	auditor CheckAuditor // nil: checks are not audited (tests, tools)
 	now     func() time.Time
 }
 
-// NewChecker returns a checker reading the catalog's current generation.
-func NewChecker(c *Catalog) *Checker { return &Checker{catalog: c, now: time.Now} }
+// NewChecker returns a checker reading the catalog's current generation
+// and recording every check with the auditor.
+func NewChecker(c *Catalog, auditor CheckAuditor) *Checker {
+	return &Checker{catalog: c, auditor: auditor, now: time.Now}
+}
 
 // Check runs one traveller against the active lists (or those named in
 // the request). Before the lists are ready it answers unavailable: a check
 // never answers clear when it could not check.
-func (c *Checker) Check(ctx context.Context, req CheckRequest) (CheckResponse, error) {
+func (c *Checker) Check(ctx context.Context, caller Caller, req CheckRequest) (CheckResponse, error) {
+	start := c.now()
+	resp, err := c.check(ctx, req)
+	if err != nil || c.auditor == nil {
+		return resp, err
+	}
+	ev := CheckEvent{Time: start, Caller: caller, Request: req, Response: resp, Latency: c.now().Sub(start), MatcherVersion: matcher.Version}
+	if err := c.auditor.AuditCheck(ctx, ev); err != nil {
+		return CheckResponse{}, Wrap(CodeUnavailable, err, "the check could not be recorded in the audit trail, so it is not answered; retry")
+	}
+	return resp, nil
+}
+
+func (c *Checker) check(ctx context.Context, req CheckRequest) (CheckResponse, error) {
 	gen := c.catalog.load()
 	if gen == nil || len(gen.lists) == 0 {
 		return CheckResponse{}, Errorf(CodeUnavailable, "lists are not loaded yet; retry shortly")

@@ -2,6 +2,7 @@ package service_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/service"
@@ -33,7 +34,7 @@ func TestCheckContract(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			resp, err := f.checker.Check(ctx, tc.req)
+			resp, err := f.checker.Check(ctx, service.Caller{}, tc.req)
 			if tc.code != "" {
 				if service.ErrorCode(err) != tc.code {
 					t.Fatalf("want %s, got %v", tc.code, err)
@@ -50,5 +51,41 @@ func TestCheckContract(t *testing.T) {
 				t.Fatalf("contract broken: %+v", resp)
 			}
 		})
+	}
+}
+
+type recordingAuditor struct {
+	events []service.CheckEvent
+	err    error
+}
+
+func (r *recordingAuditor) AuditCheck(_ context.Context, ev service.CheckEvent) error {
+	if r.err != nil {
+		return r.err
+	}
+	r.events = append(r.events, ev)
+	return nil
+}
+
+func TestEveryCheckIsAuditedBeforeItIsAnswered(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, t.TempDir())
+	if err := f.lists.Start(ctx, []service.Upload{unUpload(t)}); err != nil {
+		t.Fatal(err)
+	}
+	rec := &recordingAuditor{}
+	checker := service.NewChecker(f.catalog, rec)
+	caller := service.Caller{Token: "bko-gate-3", Role: "checker"}
+	resp, err := checker.Check(ctx, caller, katanga())
+	if err != nil || len(rec.events) != 1 {
+		t.Fatalf("err %v, %d audit events", err, len(rec.events))
+	}
+	ev := rec.events[0]
+	if ev.Response.CheckID != resp.CheckID || ev.Caller != caller || ev.Request.Traveller.Surname != "KATANGA" || ev.Response.Decision != "hit" {
+		t.Fatalf("audit event does not match the check: %+v", ev)
+	}
+	rec.err = errors.New("disk full")
+	if _, err := checker.Check(ctx, caller, katanga()); service.ErrorCode(err) != service.CodeUnavailable {
+		t.Fatalf("a check whose record failed was answered: %v", err)
 	}
 }

@@ -58,7 +58,7 @@ func TestCheckFromMRZ(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			resp, err := f.checker.Check(ctx, tc.req)
+			resp, err := f.checker.Check(ctx, service.Caller{}, tc.req)
 			if tc.code != "" {
 				if service.ErrorCode(err) != tc.code || !strings.Contains(service.ErrorMessage(err), tc.message) {
 					t.Fatalf("want %s with %q, got %v", tc.code, tc.message, err)

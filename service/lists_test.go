@@ -31,7 +31,7 @@ func newFixture(t *testing.T, dir string) *fixture {
 	t.Cleanup(func() { store.Close() })
 	c := &service.Catalog{}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return &fixture{store: store, catalog: c, lists: service.NewLists(store, c, matcher.DefaultOptions(), log), checker: service.NewChecker(c)}
+	return &fixture{store: store, catalog: c, lists: service.NewLists(store, c, matcher.DefaultOptions(), log), checker: service.NewChecker(c, nil)}
 }
 
 func unUpload(t *testing.T) service.Upload {
@@ -49,7 +49,7 @@ func katanga() service.CheckRequest {
 
 func TestCheckBeforeListsAreReadyIsUnavailable(t *testing.T) {
 	f := newFixture(t, t.TempDir())
-	_, err := f.checker.Check(context.Background(), katanga())
+	_, err := f.checker.Check(context.Background(), service.Caller{}, katanga())
 	if service.ErrorCode(err) != service.CodeUnavailable {
 		t.Fatalf("want unavailable before lists are loaded, got %v", err)
 	}
@@ -64,7 +64,7 @@ func TestFailedUploadKeepsActiveVersionServing(t *testing.T) {
 	if err := f.lists.Start(ctx, []service.Upload{unUpload(t)}); err != nil {
 		t.Fatal(err)
 	}
-	before, err := f.checker.Check(ctx, katanga())
+	before, err := f.checker.Check(ctx, service.Caller{}, katanga())
 	if err != nil || before.Decision == "clear" {
 		t.Fatalf("seeded list does not alert: %+v %v", before, err)
 	}
@@ -80,7 +80,7 @@ func TestFailedUploadKeepsActiveVersionServing(t *testing.T) {
 			t.Fatalf("bad upload %q/%q: want invalid, got %v", u.ListID, u.Format, err)
 		}
 	}
-	after, err := f.checker.Check(ctx, katanga())
+	after, err := f.checker.Check(ctx, service.Caller{}, katanga())
 	if err != nil || after.Lists[0].Version != before.Lists[0].Version || after.Decision != before.Decision {
 		t.Fatalf("active version changed by failed uploads: before %+v after %+v", before.Lists, after.Lists)
 	}

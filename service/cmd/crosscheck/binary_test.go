@@ -20,8 +20,9 @@ func TestBinaryDrainsOnSIGTERM(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
-	cmd.Env = []string{"CROSSCHECK_DATA_DIR=" + t.TempDir()}
+	dataDir := t.TempDir()
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--replica-id", "e2e")
+	cmd.Env = []string{"CROSSCHECK_DATA_DIR=" + dataDir}
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -34,7 +35,7 @@ func TestBinaryDrainsOnSIGTERM(t *testing.T) {
 	go copyLines(stderr, log)
 	base := "http://" + waitForLog(t, log, "listening", "addr")
 	waitReady(t, base)
-	if _, a := postCheck(t, base, `{"traveller":{"name":"Germain Katanga"}}`); a.Decision == "clear" {
+	if _, a := postCheck(t, base, bootstrapToken(t, dataDir, "checker"), `{"traveller":{"name":"Germain Katanga"}}`); a.Decision == "clear" {
 		t.Fatalf("listed traveller cleared: %+v", a)
 	}
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {

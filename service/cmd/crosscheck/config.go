@@ -19,6 +19,14 @@ type serveConfig struct {
 	BatchBodyLimit int
 	MaxBatch       int
 	LogLevel       string
+	RedisURL       string
+	ReplicaID      string
+	TokensFile     string
+	Tokens         string // role:name:secret,...; from the environment only
+	AuditKeyFile   string
+	AuditKey       string // hex; from the environment only
+	AuditSync      string
+	CheckerRate    float64
 }
 
 // setting binds one flag to its environment variable.
@@ -38,6 +46,14 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	e.num(&c.BodyLimit, setting{"body-limit", "CROSSCHECK_BODY_LIMIT", "largest check request body in bytes"}, 1<<20)
 	e.num(&c.BatchBodyLimit, setting{"batch-body-limit", "CROSSCHECK_BATCH_BODY_LIMIT", "largest manifest body in bytes"}, 16<<20)
 	e.num(&c.MaxBatch, setting{"max-batch", "CROSSCHECK_MAX_BATCH", "most travellers in one manifest"}, 1000)
+	e.str(&c.RedisURL, setting{"redis-url", "CROSSCHECK_REDIS_URL", "Redis URL of the shared store (empty: the embedded store in --data-dir)"}, "")
+	e.str(&c.ReplicaID, setting{"replica-id", "CROSSCHECK_REPLICA_ID", "this replica's audit chain id (default: the host name)"}, "")
+	e.str(&c.TokensFile, setting{"tokens-file", "CROSSCHECK_TOKENS_FILE", "file of role:name:secret lines"}, "")
+	e.str(&c.AuditKeyFile, setting{"audit-key-file", "CROSSCHECK_AUDIT_KEY_FILE", "file holding the audit HMAC key in hex (default: <data-dir>/audit.key, created if missing)"}, "")
+	e.str(&c.AuditSync, setting{"audit-sync", "CROSSCHECK_AUDIT_SYNC", "fsync of the audit spool: always, interval or never"}, "always")
+	e.float(&c.CheckerRate, setting{"checker-rate", "CROSSCHECK_CHECKER_RATE", "checks per second per checker token (burst: twice that)"}, 200)
+	c.Tokens = getenv("CROSSCHECK_TOKENS")
+	c.AuditKey = getenv("CROSSCHECK_AUDIT_KEY")
 	if err := errors.Join(e.errs...); err != nil {
 		return c, err
 	}
@@ -64,6 +80,10 @@ func (c serveConfig) validate() error {
 		return errors.New("--batch-body-limit: must be positive")
 	case c.MaxBatch <= 0:
 		return errors.New("--max-batch: must be positive")
+	case c.CheckerRate <= 0:
+		return errors.New("--checker-rate: must be positive")
+	case c.AuditSync != "always" && c.AuditSync != "interval" && c.AuditSync != "never":
+		return fmt.Errorf("--audit-sync: %q is not always, interval or never", c.AuditSync)
 	}
 	return nil
 }
@@ -104,4 +124,15 @@ func (e *envFlags) num(p *int, s setting, def int) {
 		def = n
 	}
 	e.fs.IntVar(p, s.flag, def, s.usage+" (env "+s.env+")")
+}
+
+func (e *envFlags) float(p *float64, s setting, def float64) {
+	if v := e.getenv(s.env); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			e.errs = append(e.errs, fmt.Errorf("%s=%q: not a number", s.env, v))
+		}
+		def = f
+	}
+	e.fs.Float64Var(p, s.flag, def, s.usage+" (env "+s.env+")")
 }

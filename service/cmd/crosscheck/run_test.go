@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -33,9 +35,11 @@ func (b *syncBuffer) String() string {
 
 // runningService is one run() of the real program on a free port.
 type runningService struct {
-	base string
-	log  *syncBuffer
-	stop func() error
+	base    string
+	token   string // the bootstrap checker token
+	dataDir string
+	log     *syncBuffer
+	stop    func() error
 }
 
 func startService(t *testing.T, dataDir string) *runningService {
@@ -43,13 +47,37 @@ func startService(t *testing.T, dataDir string) *runningService {
 	ctx, cancel := context.WithCancel(context.Background())
 	log := &syncBuffer{}
 	done := make(chan error, 1)
-	args := []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", dataDir}
+	args := []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", dataDir, "--replica-id", "e2e"}
 	go func() { done <- run(ctx, args, func(string) string { return "" }, io.Discard, log) }()
-	s := &runningService{log: log, stop: func() error { cancel(); return <-done }}
+	s := &runningService{log: log, dataDir: dataDir, stop: func() error { cancel(); return <-done }}
 	t.Cleanup(func() { cancel() })
 	s.base = "http://" + waitForLog(t, log, "listening", "addr")
 	waitReady(t, s.base)
+	s.token = bootstrapToken(t, dataDir, "checker")
 	return s
+}
+
+// bootstrapToken reads the secret of the role's token from the file the
+// first start writes.
+func bootstrapToken(t *testing.T, dataDir, role string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dataDir, "bootstrap-tokens.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Tokens []struct{ Role, Secret string }
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	for _, tok := range f.Tokens {
+		if tok.Role == role {
+			return tok.Secret
+		}
+	}
+	t.Fatalf("no %s token in the bootstrap file", role)
+	return ""
 }
 
 // waitForLog returns the field of the first JSON log line with the message.
@@ -96,9 +124,11 @@ type checkAnswer struct {
 	Lists []struct{ ID, Version string } `json:"lists"`
 }
 
-func postCheck(t *testing.T, base, body string) (int, checkAnswer) {
+func postCheck(t *testing.T, base, token, body string) (int, checkAnswer) {
 	t.Helper()
-	resp, err := http.Post(base+"/v1/check", "application/json", strings.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, base+"/v1/check", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,16 +143,25 @@ func postCheck(t *testing.T, base, body string) (int, checkAnswer) {
 func TestServeChecksTravellersEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	s := startService(t, dir)
-	status, a := postCheck(t, s.base, `{"traveller":{"name":"Germain Katanga","date_of_birth":"1978-04-28"},"checkpoint":"BKO-AIRPORT-T1"}`)
+	status, a := postCheck(t, s.base, s.token, `{"traveller":{"name":"Germain Katanga","date_of_birth":"1978-04-28"},"checkpoint":"BKO-AIRPORT-T1"}`)
 	if status != http.StatusOK || a.Decision != "hit" || len(a.Hits) == 0 || a.Hits[0].EntryID != "CDi.006" || a.Hits[0].ListID != "un-sc" {
 		t.Fatalf("listed traveller: status %d, answer %+v", status, a)
 	}
-	status, a = postCheck(t, s.base, `{"traveller":{"surname":"POTTERSFIELD","given_names":"ZEBULON QUIMBY"}}`)
+	status, a = postCheck(t, s.base, s.token, `{"traveller":{"surname":"POTTERSFIELD","given_names":"ZEBULON QUIMBY"}}`)
 	if status != http.StatusOK || a.Decision != "clear" || len(a.Hits) != 0 || len(a.Lists) != 1 {
 		t.Fatalf("made-up traveller: status %d, answer %+v", status, a)
 	}
+	checkAuditTrail(t, s, s.dataDir, 2)
+	if status, _ := postCheck(t, s.base, "", `{"traveller":{"name":"Germain Katanga"}}`); status != http.StatusUnauthorized {
+		t.Fatalf("check without a token: %d", status)
+	}
 	if err := s.stop(); err != nil {
 		t.Fatalf("run returned %v after a clean stop", err)
+	}
+	for _, personal := range []string{"KATANGA", "Katanga", "GERMAIN", "POTTERSFIELD", "ZEBULON"} {
+		if strings.Contains(s.log.String(), personal) {
+			t.Fatalf("the log carries traveller data (%q):\n%s", personal, s.log.String())
+		}
 	}
 	if !strings.Contains(s.log.String(), "seeded empty store") {
 		t.Fatal("first start did not seed the bundled UN list")
@@ -133,7 +172,7 @@ func TestServeChecksTravellersEndToEnd(t *testing.T) {
 	if strings.Contains(again.log.String(), "seeded empty store") {
 		t.Fatal("restart re-loaded the bundled list instead of using the store")
 	}
-	_, b := postCheck(t, again.base, `{"traveller":{"name":"KATANGA Germain"}}`)
+	_, b := postCheck(t, again.base, again.token, `{"traveller":{"name":"KATANGA Germain"}}`)
 	if b.Decision == "clear" || b.Lists[0].Version != a.Lists[0].Version {
 		t.Fatalf("after restart: %+v (version before: %s)", b, a.Lists[0].Version)
 	}
@@ -162,5 +201,51 @@ func TestRunRejectsBadConfiguration(t *testing.T) {
 				t.Fatalf("want error containing %q, got %v", tc.want, err)
 			}
 		})
+	}
+}
+
+// checkAuditTrail reads the trail as the bootstrap auditor: every check is
+// there, and the chain verifies.
+func checkAuditTrail(t *testing.T, s *runningService, dir string, checks int) {
+	t.Helper()
+	auditor := bootstrapToken(t, dir, "auditor")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var page struct {
+			Records []struct{ CheckID, Decision string }
+		}
+		getJSON(t, s.base+"/v1/audit/checks?kind=check", auditor, &page)
+		if len(page.Records) == checks {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d check records on the audit trail, want %d", len(page.Records), checks)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	var rep struct {
+		OK      bool
+		Records int
+	}
+	getJSON(t, s.base+"/v1/audit/verify", auditor, &rep)
+	if !rep.OK || rep.Records < checks {
+		t.Fatalf("audit verify: %+v", rep)
+	}
+}
+
+func getJSON(t *testing.T, url, token string, v any) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d", url, resp.StatusCode)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatal(err)
 	}
 }

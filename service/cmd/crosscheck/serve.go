@@ -9,13 +9,12 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"os"
 	"time"
 
 	"github.com/crosscheck/crosscheck/api"
 	"github.com/crosscheck/crosscheck/matcher"
 	"github.com/crosscheck/crosscheck/service"
-	"github.com/crosscheck/crosscheck/service/storage/boltstore"
+	"github.com/crosscheck/crosscheck/service/audit"
 )
 
 // bundledUN is the UN Security Council consolidated list of 2026-02-27,
@@ -28,31 +27,52 @@ var bundledUN []byte
 const shutdownGrace = 20 * time.Second
 
 // serve runs the service until ctx ends, then shuts down in order: not
-// ready, drain HTTP, close the store.
-func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) error {
+// ready, drain HTTP, flush the audit trail, close the store.
+func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) (err error) {
 	log := newLogger(cfg.LogLevel, stderr)
-	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
-		return fmt.Errorf("create data directory: %w", err)
-	}
-	store, err := boltstore.Open(cfg.DataDir)
+	st, kind, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	catalog := &service.Catalog{}
-	lists := service.NewLists(store, catalog, matcher.DefaultOptions(), log)
-	srv := api.New(api.Config{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BatchBodyLimit: cfg.BatchBodyLimit, MaxBatch: cfg.MaxBatch},
-		api.Deps{Checker: service.NewChecker(catalog), Readiness: catalog, Log: log})
+	defer closeInto(&err, "close store", st.Close)
+	trail, err := openAudit(ctx, cfg, st, log)
+	if err != nil {
+		return err
+	}
+	trail.Start(ctx)
+	defer closeInto(&err, "flush audit trail", trail.Close)
+	srv, lists, err := build(ctx, cfg, st, trail, log)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "data_dir", cfg.DataDir)
+	log.Info("listening", "addr", ln.Addr().String(), "store", kind, "data_dir", cfg.DataDir)
 	served := make(chan error, 1)
 	go func() { served <- srv.App.Listener(ln) }()
 	started := make(chan error, 1)
 	go func() { started <- lists.Start(ctx, seeds()) }()
 	return waitAndShutdown(ctx, srv, log, served, started)
+}
+
+// build wires the use cases and the HTTP layer.
+func build(ctx context.Context, cfg serveConfig, st store, trail *audit.Log, log *slog.Logger) (*api.Server, *service.Lists, error) {
+	authn, err := newAuth(ctx, cfg, st, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	lim, err := newLimiter(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	catalog := &service.Catalog{}
+	lists := service.NewLists(st, catalog, matcher.DefaultOptions(), log)
+	srv := api.New(
+		api.Config{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BatchBodyLimit: cfg.BatchBodyLimit, MaxBatch: cfg.MaxBatch},
+		api.Deps{Checker: service.NewChecker(catalog, trail), Readiness: catalog, Auth: authn, Limiter: lim, Audit: trail, Log: log})
+	return srv, lists, nil
 }
 
 // waitAndShutdown waits for a stop signal or a fatal error, then drains.
@@ -80,6 +100,13 @@ func waitAndShutdown(ctx context.Context, srv *api.Server, log *slog.Logger, ser
 		fatal = errors.Join(fatal, fmt.Errorf("drain http: %w", err))
 	}
 	return fatal
+}
+
+// closeInto runs a deferred close and keeps its error.
+func closeInto(err *error, what string, close func() error) {
+	if cerr := close(); cerr != nil {
+		*err = errors.Join(*err, fmt.Errorf("%s: %w", what, cerr))
+	}
 }
 
 func seeds() []service.Upload {

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/crosscheck/crosscheck/service"
+	"github.com/crosscheck/crosscheck/service/audit"
+	"github.com/crosscheck/crosscheck/service/auth"
+	"github.com/crosscheck/crosscheck/service/storage/boltstore"
+	"github.com/crosscheck/crosscheck/service/storage/redisstore"
+)
+
+// store is what crosscheck keeps: list versions, tokens and the audit
+// trail. Both adapters hold all three.
+type store interface {
+	service.ListStore
+	auth.Store
+	audit.Store
+}
+
+var (
+	_ store = (*boltstore.Store)(nil)
+	_ store = (*redisstore.Store)(nil)
+)
+
+// openStore opens Redis when a URL is configured (several replicas share
+// it), the embedded store in the data directory otherwise.
+// The data directory is needed either way: it holds the audit spool, the
+// audit chain head and the bootstrap tokens.
+func openStore(ctx context.Context, cfg serveConfig) (store, string, error) {
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return nil, "", fmt.Errorf("create data directory: %w", err)
+	}
+	if cfg.RedisURL != "" {
+		s, err := redisstore.Open(ctx, cfg.RedisURL)
+		return s, "redis", err
+	}
+	s, err := boltstore.Open(cfg.DataDir)
+	return s, "embedded", err
+}
