@@ -119,3 +119,30 @@ func TestAuditQueryValidatesParameters(t *testing.T) {
 		t.Errorf("unknown check id: %d %v", status, out)
 	}
 }
+
+func TestPurgeIsAnAuditedAdminAction(t *testing.T) {
+	s := newTestServer(t, &fakeChecker{}, true)
+	if status, out := doAs(t, s, adminToken, http.MethodDelete, "/v1/audit/checks", ""); status != http.StatusBadRequest {
+		t.Fatalf("purge without before: %d %v", status, out)
+	}
+	if status, _ := doAs(t, s, auditorToken, http.MethodDelete, "/v1/audit/checks?before=2026-01-01T00:00:00Z", ""); status != http.StatusForbidden {
+		t.Fatalf("auditor purged: %d", status)
+	}
+	status, out := doAs(t, s, adminToken, http.MethodDelete, "/v1/audit/checks?before=2026-01-01T00:00:00Z", "")
+	if status != http.StatusOK || out["purged"] == nil {
+		t.Fatalf("purge: %d %v", status, out)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		_, out := doAs(t, s, auditorToken, http.MethodGet, "/v1/audit/checks?kind=admin", "")
+		for _, r := range out["records"].([]any) {
+			if r.(map[string]any)["action"] == "audit.purge" {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("purge not on the audit trail: %v", out)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

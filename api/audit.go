@@ -20,6 +20,7 @@ type AuditLog interface {
 	Query(ctx context.Context, f audit.Filter, cursor string, limit int) ([]audit.Record, string, error)
 	Export(ctx context.Context, w io.Writer, format string, f audit.Filter) (int, error)
 	Verify(ctx context.Context) (audit.Report, error)
+	Purge(ctx context.Context, before time.Time) (int, error)
 }
 
 // getAuditRecord answers GET /v1/audit/checks/{check_id}.
@@ -134,4 +135,22 @@ func queryInt(c *fiber.Ctx, name string, def int) (int, error) {
 		return 0, service.Errorf(service.CodeInvalid, "%s: %q is not a positive whole number", name, v)
 	}
 	return n, nil
+}
+
+// purgeAudit answers DELETE /v1/audit/checks?before=<RFC 3339>: records
+// older than that go (retention); the purge itself is recorded first.
+func (s *Server) purgeAudit(c *fiber.Ctx) error {
+	before, err := queryTime(c, "before")
+	if err == nil && before.IsZero() {
+		err = service.Errorf(service.CodeInvalid, "before: required, an RFC 3339 time; records older than it are purged")
+	}
+	if err != nil {
+		return s.writeError(c, err)
+	}
+	n, err := s.deps.Audit.Purge(c.UserContext(), before)
+	s.auditAdmin(c, "audit.purge", before.UTC().Format(time.RFC3339), err)
+	if err != nil {
+		return s.writeError(c, err)
+	}
+	return c.JSON(fiber.Map{"purged": n, "before": before.UTC()})
 }

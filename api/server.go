@@ -80,6 +80,7 @@ func (s *Server) routes() {
 	s.App.Get("/v1/audit/checks", auditor, s.queryAudit)
 	s.App.Get("/v1/audit/checks/:id", auditor, s.getAuditRecord)
 	s.App.Get("/v1/audit/verify", auditor, s.verifyAudit)
+	s.App.Delete("/v1/audit/checks", admin, s.purgeAudit)
 }
 
 // Drain marks the server as shutting down: /readyz answers 503 from now

@@ -26,6 +26,7 @@ type serveConfig struct {
 	AuditKeyFile   string
 	AuditKey       string // hex; from the environment only
 	AuditSync      string
+	AuditRetention time.Duration
 	CheckerRate    float64
 }
 
@@ -51,6 +52,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	e.str(&c.TokensFile, setting{"tokens-file", "CROSSCHECK_TOKENS_FILE", "file of role:name:secret lines"}, "")
 	e.str(&c.AuditKeyFile, setting{"audit-key-file", "CROSSCHECK_AUDIT_KEY_FILE", "file holding the audit HMAC key in hex (default: <data-dir>/audit.key, created if missing)"}, "")
 	e.str(&c.AuditSync, setting{"audit-sync", "CROSSCHECK_AUDIT_SYNC", "fsync of the audit spool: always, interval or never"}, "always")
+	e.dur(&c.AuditRetention, setting{"audit-retention", "CROSSCHECK_AUDIT_RETENTION", "purge audit records older than this, hourly (0: keep all)"}, 0)
 	e.float(&c.CheckerRate, setting{"checker-rate", "CROSSCHECK_CHECKER_RATE", "checks per second per checker token (burst: twice that)"}, 200)
 	c.Tokens = getenv("CROSSCHECK_TOKENS")
 	c.AuditKey = getenv("CROSSCHECK_AUDIT_KEY")
@@ -80,6 +82,8 @@ func (c serveConfig) validate() error {
 		return errors.New("--batch-body-limit: must be positive")
 	case c.MaxBatch <= 0:
 		return errors.New("--max-batch: must be positive")
+	case c.AuditRetention < 0:
+		return errors.New("--audit-retention: must not be negative")
 	case c.CheckerRate <= 0:
 		return errors.New("--checker-rate: must be positive")
 	case c.AuditSync != "always" && c.AuditSync != "interval" && c.AuditSync != "never":

@@ -11,8 +11,9 @@ import (
 const usage = `crosscheck checks travellers against alert lists.
 
 Usage:
-  crosscheck serve [flags]   run the HTTP service (crosscheck serve -h for flags)
-  crosscheck version         print the version
+  crosscheck serve [flags]          run the HTTP service (crosscheck serve -h for flags)
+  crosscheck audit verify [flags]   check every audit chain for altered, missing or cut records
+  crosscheck version                print the version
 `
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -35,6 +36,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			return err
 		}
 		return serve(ctx, cfg, stderr)
+	case "audit":
+		return auditVerify(ctx, args[1:], getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "crosscheck", version)
 		return nil

@@ -163,6 +163,10 @@ func TestServeChecksTravellersEndToEnd(t *testing.T) {
 			t.Fatalf("the log carries traveller data (%q):\n%s", personal, s.log.String())
 		}
 	}
+	var report bytes.Buffer
+	if err := run(context.Background(), []string{"audit", "verify", "--data-dir", dir, "--replica-id", "e2e"}, func(string) string { return "" }, &report, io.Discard); err != nil || !strings.Contains(report.String(), `"ok": true`) {
+		t.Fatalf("crosscheck audit verify: %v\n%s", err, report.String())
+	}
 	if !strings.Contains(s.log.String(), "seeded empty store") {
 		t.Fatal("first start did not seed the bundled UN list")
 	}

@@ -41,6 +41,10 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) (err error) {
 	}
 	trail.Start(ctx)
 	defer closeInto(&err, "flush audit trail", trail.Close)
+	retention, stopRetention := context.WithCancel(ctx)
+	retained := make(chan struct{})
+	go func() { defer close(retained); keepRetention(retention, trail, cfg.AuditRetention, log) }()
+	defer func() { stopRetention(); <-retained }()
 	srv, lists, err := build(ctx, cfg, st, trail, log)
 	if err != nil {
 		return err
