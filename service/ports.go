@@ -19,10 +19,21 @@ type ListVersion struct {
 	Entries  int             `json:"entries"`
 	LoadedAt time.Time       `json:"loaded_at"`
 	Policy   *matcher.Policy `json:"policy,omitempty"`
+	// Base is the version a delta was applied to; empty for a full upload.
+	// SHA256 is then the delta file's hash.
+	Base string `json:"base,omitempty"`
 }
 
 // ErrNoVersion is returned by a store that holds no version of a list.
 var ErrNoVersion = errors.New("no such list version")
+
+// ErrVersionExists is returned by SaveVersion for a version id that is
+// saved already: version ids are immutable.
+var ErrVersionExists = errors.New("list version exists already")
+
+// ErrVersionActive is returned by DeleteVersion for the active version:
+// retention never removes what checks use.
+var ErrVersionActive = errors.New("list version is active")
 
 // ListStore keeps list versions and which one is active. Saving a version
 // and activating it are separate so that a version is fully written before
@@ -38,5 +49,14 @@ type ListStore interface {
 	Entries(ctx context.Context, listID, version string) ([]matcher.Entry, error)
 	// Versions returns the saved versions of one list, oldest first.
 	Versions(ctx context.Context, listID string) ([]ListVersion, error)
+	// Deactivate stops checks from using a list; its versions stay saved
+	// so that it can be activated again and old checks replayed. It
+	// returns ErrNoVersion when the list has no active version.
+	Deactivate(ctx context.Context, listID string) error
+	// DeleteVersion removes a saved version that is not active (retention).
+	DeleteVersion(ctx context.Context, listID, version string) error
+	// ListIDs returns, sorted, every list that has a saved version, active
+	// or not.
+	ListIDs(ctx context.Context) ([]string, error)
 	Close() error
 }

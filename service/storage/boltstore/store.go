@@ -70,7 +70,7 @@ func (s *Store) SaveVersion(ctx context.Context, v service.ListVersion, entries 
 			return err
 		}
 		if vb.Get([]byte(v.Version)) != nil {
-			return fmt.Errorf("list %s version %s exists already", v.ListID, v.Version)
+			return fmt.Errorf("save list %s version %s: %w", v.ListID, v.Version, service.ErrVersionExists)
 		}
 		if err := vb.Put([]byte(v.Version), meta); err != nil {
 			return err

@@ -65,3 +65,26 @@ func TestSubscribeSeesActivations(t *testing.T) {
 	for range changes { // must close once ctx ends
 	}
 }
+
+// A deactivation is announced as a change with no version.
+func TestSubscribeSeesDeactivations(t *testing.T) {
+	url, prefix := redistest.Start(t), newPrefix()
+	s := open(t, url, prefix)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	changes, err := s.Subscribe(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveVersion(t, s, "un", "v1")
+	if err := s.Activate(ctx, "un", "v1"); err != nil {
+		t.Fatal(err)
+	}
+	nextChange(t, changes)
+	if err := s.Deactivate(ctx, "un"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := nextChange(t, changes), (redisstore.Change{ListID: "un"}); got != want {
+		t.Errorf("change: got %+v, want %+v", got, want)
+	}
+}

@@ -87,7 +87,7 @@ func (s *Store) checkNew(ctx context.Context, v service.ListVersion) error {
 		return fmt.Errorf("look up version: %w", err)
 	}
 	if exists {
-		return fmt.Errorf("version exists already")
+		return service.ErrVersionExists
 	}
 	return nil
 }
@@ -133,7 +133,7 @@ func (s *Store) commit(ctx context.Context, v service.ListVersion, pending strin
 	case err != nil:
 		return fmt.Errorf("commit: %w", err)
 	case res == 0:
-		return fmt.Errorf("version exists already")
+		return service.ErrVersionExists
 	case res < 0:
 		return fmt.Errorf("commit: entries lost while saving (did Redis restart?)")
 	}

@@ -9,7 +9,7 @@
 //	P list:{ID}:order                 list of version ids in save order
 //	P list:{ID}:active                the active version id
 //	P list:{ID}:v:VERSION:entries     list of Entry JSON in saved order
-//	P lists:changed                   pub/sub channel of activations
+//	P lists:changed                   pub/sub channel of activations and deactivations
 //
 // The braces are a Redis Cluster hash tag: all keys of one list live in one
 // slot, so the scripts that touch several of them stay valid on a cluster.

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"errors"
 	"sync"
 
 	"github.com/crosscheck/crosscheck/matcher"
@@ -22,6 +23,10 @@ var cases = []testCase{
 	{"ListsAreIndependent", listsIndependent},
 	{"ReopenKeepsEverything", reopenKeeps},
 	{"LargeVersion", largeVersion},
+	{"DeactivateKeepsVersions", deactivateKeeps},
+	{"DeleteVersion", deleteVersion},
+	{"DeleteActiveVersionFails", deleteActive},
+	{"ListIDs", listIDs},
 }
 
 func emptyStore(h *harness) {
@@ -107,8 +112,8 @@ func duplicateVersion(h *harness) {
 	v := version("un", "v1", 0, 3)
 	h.save(v, richEntries())
 	other := version("un", "v1", 5, 1)
-	if err := h.store.SaveVersion(h.ctx, other, []matcher.Entry{richDocument()}); err == nil {
-		h.t.Fatal("SaveVersion of an existing version id: got nil error")
+	if err := h.store.SaveVersion(h.ctx, other, []matcher.Entry{richDocument()}); !errors.Is(err, service.ErrVersionExists) {
+		h.t.Fatalf("SaveVersion of an existing version id: got %v, want an error wrapping service.ErrVersionExists", err)
 	}
 	h.wantVersions("un", v)
 	h.wantEntries("un", "v1", richEntries())
