@@ -43,7 +43,7 @@ func statusOf(code service.Code) int {
 func (s *Server) writeError(c *fiber.Ctx, err error) error {
 	code := service.ErrorCode(err)
 	if code == service.CodeInternal || code == service.CodeUnavailable {
-		s.deps.Log.Error("request failed", "path", c.Path(), "code", code, "err", err)
+		s.deps.Log.ErrorContext(c.UserContext(), "request failed", "route", routeOf(c), "code", code, "err", err)
 	}
 	return c.Status(statusOf(code)).JSON(errorBody{Code: code, Message: service.ErrorMessage(err)})
 }

@@ -31,6 +31,7 @@ type Deps struct {
 	Limiter   Limiter
 	Audit     AuditLog
 	Log       *slog.Logger
+	Telemetry Telemetry
 }
 
 // Config are the HTTP settings.
@@ -47,11 +48,15 @@ type Server struct {
 	deps     Deps
 	cfg      Config
 	draining chan struct{}
+	tel      *httpTelemetry
 }
 
 // New builds the app with every route.
 func New(cfg Config, deps Deps) *Server {
-	s := &Server{deps: deps, cfg: cfg, draining: make(chan struct{})}
+	s := &Server{deps: deps, cfg: cfg, draining: make(chan struct{}), tel: newHTTPTelemetry(deps.Telemetry)}
+	if s.deps.Log != nil {
+		s.deps.Log = slog.New(LogHandler(s.deps.Log.Handler())) // request ids on every request's log line
+	}
 	s.App = fiber.New(fiber.Config{
 		AppName:               "crosscheck",
 		DisableStartupMessage: true,
@@ -67,7 +72,9 @@ func New(cfg Config, deps Deps) *Server {
 
 // routes is the one place every endpoint is declared.
 func (s *Server) routes() {
+	s.App.Use(s.observe)
 	s.App.Use(s.requestContext)
+	s.metricsRoute()
 	s.App.Get("/healthz", s.healthz)
 	s.App.Get("/readyz", s.readyz)
 	s.App.Get("/openapi.json", s.openapi)
@@ -103,9 +110,10 @@ func (s *Server) isDraining() bool {
 	}
 }
 
-// requestContext gives every request a deadline for its service call.
+// requestContext gives every request a deadline for its service call,
+// under the context observe made (request id, server span).
 func (s *Server) requestContext(c *fiber.Ctx) error {
-	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.RequestTimeout)
+	ctx, cancel := context.WithTimeout(c.UserContext(), s.cfg.RequestTimeout)
 	defer cancel()
 	c.SetUserContext(ctx)
 	return c.Next()
