@@ -35,17 +35,20 @@ func (c *Catalog) Ready() bool {
 
 func (c *Catalog) load() *generation { return c.current.Load() }
 
-// with publishes a generation that replaces (or adds) the given lists.
-// Callers serialise updates (Lists holds a mutex), so read-modify-write
-// here is safe.
-func (c *Catalog) with(lists ...*loadedList) {
+// update publishes a generation that adds (or replaces) the given lists
+// and leaves out the dropped ones. Callers serialise updates (Lists holds
+// a mutex), so read-modify-write here is safe.
+func (c *Catalog) update(add []*loadedList, drop []string) {
 	next := &generation{lists: map[string]*loadedList{}}
 	if old := c.current.Load(); old != nil {
 		for id, l := range old.lists {
 			next.lists[id] = l
 		}
 	}
-	for _, l := range lists {
+	for _, id := range drop {
+		delete(next.lists, id)
+	}
+	for _, l := range add {
 		next.lists[l.version.ListID] = l
 	}
 	for id := range next.lists {
@@ -53,6 +56,15 @@ func (c *Catalog) with(lists ...*loadedList) {
 	}
 	sort.Strings(next.ids)
 	c.current.Store(next)
+}
+
+// serving returns the version this replica serves for a list, if any.
+func (c *Catalog) serving(listID string) (ListVersion, bool) {
+	g := c.current.Load()
+	if g == nil || g.lists[listID] == nil {
+		return ListVersion{}, false
+	}
+	return g.lists[listID].version, true
 }
 
 // Active returns the active versions, sorted by list id.

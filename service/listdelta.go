@@ -1,0 +1,150 @@
+package service
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/crosscheck/crosscheck/loaders"
+	"github.com/crosscheck/crosscheck/matcher"
+)
+
+// Delta is a change file for the active version of a list.
+type Delta struct {
+	ListID string
+	Format string // only "ftm" has deltas
+	Body   io.Reader
+}
+
+// ApplyDelta applies a delta (ADD, MOD, DEL lines) to the active version
+// and activates the result as a new version whose Base is the version it
+// was applied to.
+//
+// Lines are applied in order and idempotently, so that a delta applied
+// twice gives the same list: an ADD of a listed id replaces the entry, a
+// MOD of an unlisted id adds it, a DEL of an unlisted id does nothing.
+// Each of these counts in a warning, since it usually means the delta was
+// made for another version.
+func (l *Lists) ApplyDelta(ctx context.Context, d Delta) (Loaded, error) {
+	if err := checkListID(d.ListID); err != nil {
+		return Loaded{}, err
+	}
+	release, err := l.claim(d.ListID)
+	if err != nil {
+		return Loaded{}, err
+	}
+	defer release()
+	base, err := l.activeVersion(ctx, d.ListID)
+	if err != nil {
+		return Loaded{}, err
+	}
+	if base.Version == "" {
+		return Loaded{}, Errorf(CodeNotFound, "list %s has no active version to apply a delta to; upload the full list first", d.ListID)
+	}
+	old, err := l.entries(ctx, base)
+	if err != nil {
+		return Loaded{}, err
+	}
+	w, sum, err := readDelta(d, old)
+	if err != nil {
+		return Loaded{}, err
+	}
+	entries := w.result()
+	if len(entries) == 0 {
+		return Loaded{}, Errorf(CodeInvalid, "the delta would leave list %s empty; deactivate the list instead", d.ListID)
+	}
+	v := l.newVersion(Upload{ListID: base.ListID, Format: base.Format, Name: base.Name, Kind: base.Kind, Policy: base.Policy}, sum, len(entries))
+	v.Base = base.Version
+	if err := l.publish(ctx, v, entries); err != nil {
+		return Loaded{}, err
+	}
+	return Loaded{ListVersion: v, Warnings: append(w.warnings(), warnings(base, v, entries)...)}, nil
+}
+
+func readDelta(d Delta, old []matcher.Entry) (*working, string, error) {
+	w := newWorking(old)
+	h := sha256.New()
+	err := loaders.ReadDelta(d.Format, io.TeeReader(d.Body, h), func(c loaders.Change) error {
+		w.apply(c)
+		return nil
+	})
+	if errors.Is(err, loaders.ErrUnknownFormat) {
+		return nil, "", Wrap(CodeInvalid, err, fmt.Sprintf("format %q has no delta format; deltas exist for ftm", d.Format))
+	}
+	if err != nil {
+		return nil, "", parseError(d.Format, err)
+	}
+	return w, hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// working is a list being changed by a delta; entries keep their order,
+// new ones come last.
+type working struct {
+	order  []string
+	placed map[string]bool // ids in order, deleted ones included
+	byID   map[string]matcher.Entry
+
+	addedListed, modUnlisted, delUnlisted int
+}
+
+func newWorking(entries []matcher.Entry) *working {
+	w := &working{
+		order:  make([]string, 0, len(entries)),
+		placed: make(map[string]bool, len(entries)),
+		byID:   make(map[string]matcher.Entry, len(entries)),
+	}
+	for _, e := range entries {
+		w.order = append(w.order, e.ID)
+		w.placed[e.ID] = true
+		w.byID[e.ID] = e
+	}
+	return w
+}
+
+func (w *working) apply(c loaders.Change) {
+	_, listed := w.byID[c.Entry.ID]
+	switch {
+	case c.Op == loaders.DeltaDel && !listed:
+		w.delUnlisted++
+	case c.Op == loaders.DeltaDel:
+		delete(w.byID, c.Entry.ID) // its place in order is skipped in result
+	case c.Op == loaders.DeltaAdd && listed:
+		w.addedListed++
+	case c.Op == loaders.DeltaMod && !listed:
+		w.modUnlisted++
+	}
+	if c.Op != loaders.DeltaDel {
+		if !w.placed[c.Entry.ID] { // a deleted id that comes back keeps its place
+			w.order = append(w.order, c.Entry.ID)
+			w.placed[c.Entry.ID] = true
+		}
+		w.byID[c.Entry.ID] = c.Entry
+	}
+}
+
+func (w *working) result() []matcher.Entry {
+	out := make([]matcher.Entry, 0, len(w.byID))
+	for _, id := range w.order {
+		if e, ok := w.byID[id]; ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (w *working) warnings() []string {
+	var out []string
+	if w.addedListed > 0 {
+		out = append(out, fmt.Sprintf("%d ADD lines named ids already listed; they replaced those entries", w.addedListed))
+	}
+	if w.modUnlisted > 0 {
+		out = append(out, fmt.Sprintf("%d MOD lines named ids not listed; they were added", w.modUnlisted))
+	}
+	if w.delUnlisted > 0 {
+		out = append(out, fmt.Sprintf("%d DEL lines named ids not listed; nothing to remove", w.delUnlisted))
+	}
+	return out
+}
