@@ -29,7 +29,7 @@ func auditVerify(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
-	st, _, err := openStore(ctx, cfg)
+	st, _, err := openStore(ctx, cfg, noTelemetry())
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -28,6 +29,11 @@ type serveConfig struct {
 	AuditSync      string
 	AuditRetention time.Duration
 	CheckerRate    float64
+	Metrics        bool   // serve GET /metrics
+	AccessLog      bool   // one log line per request
+	OTLPEndpoint   string // OTEL_EXPORTER_OTLP_ENDPOINT: traces go there; empty: no traces
+	ServiceName    string // OTEL_SERVICE_NAME
+	OTelDisabled   bool   // OTEL_SDK_DISABLED=true
 }
 
 // setting binds one flag to its environment variable.
@@ -54,7 +60,11 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	e.str(&c.AuditSync, setting{"audit-sync", "CROSSCHECK_AUDIT_SYNC", "fsync of the audit spool: always, interval or never"}, "always")
 	e.dur(&c.AuditRetention, setting{"audit-retention", "CROSSCHECK_AUDIT_RETENTION", "purge audit records older than this, hourly (0: keep all)"}, 0)
 	e.float(&c.CheckerRate, setting{"checker-rate", "CROSSCHECK_CHECKER_RATE", "checks per second per checker token (burst: twice that)"}, 200)
+	e.boolean(&c.Metrics, setting{"metrics", "CROSSCHECK_METRICS", "serve Prometheus metrics at GET /metrics"}, true)
+	e.boolean(&c.AccessLog, setting{"access-log", "CROSSCHECK_ACCESS_LOG", "log one line per request (method, route, status, latency, request id)"}, true)
 	c.Tokens = getenv("CROSSCHECK_TOKENS")
+	c.OTLPEndpoint, c.ServiceName = getenv("OTEL_EXPORTER_OTLP_ENDPOINT"), getenv("OTEL_SERVICE_NAME")
+	c.OTelDisabled = strings.EqualFold(getenv("OTEL_SDK_DISABLED"), "true")
 	c.AuditKey = getenv("CROSSCHECK_AUDIT_KEY")
 	if err := errors.Join(e.errs...); err != nil {
 		return c, err
@@ -139,4 +149,15 @@ func (e *envFlags) float(p *float64, s setting, def float64) {
 		def = f
 	}
 	e.fs.Float64Var(p, s.flag, def, s.usage+" (env "+s.env+")")
+}
+
+func (e *envFlags) boolean(p *bool, s setting, def bool) {
+	if v := e.getenv(s.env); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			e.errs = append(e.errs, fmt.Errorf("%s=%q: not true or false", s.env, v))
+		}
+		def = b
+	}
+	e.fs.BoolVar(p, s.flag, def, s.usage+" (env "+s.env+")")
 }

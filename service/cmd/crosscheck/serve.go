@@ -27,10 +27,16 @@ var bundledUN []byte
 const shutdownGrace = 20 * time.Second
 
 // serve runs the service until ctx ends, then shuts down in order: not
-// ready, drain HTTP, flush the audit trail, close the store.
+// ready, drain HTTP, flush the audit trail, close the store, flush
+// telemetry (deferred first, so it runs last).
 func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) (err error) {
 	log := newLogger(cfg.LogLevel, stderr)
-	st, kind, err := openStore(ctx, cfg)
+	tel, err := setupTelemetry(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer closeInto(&err, "flush telemetry", tel.close)
+	st, kind, err := openStore(ctx, cfg, tel)
 	if err != nil {
 		return err
 	}
@@ -45,7 +51,7 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) (err error) {
 	retained := make(chan struct{})
 	go func() { defer close(retained); keepRetention(retention, trail, cfg.AuditRetention, log) }()
 	defer func() { stopRetention(); <-retained }()
-	srv, lists, err := build(ctx, cfg, st, trail, log)
+	srv, lists, err := build(ctx, cfg, st, trail, log, tel)
 	if err != nil {
 		return err
 	}
@@ -62,7 +68,7 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) (err error) {
 }
 
 // build wires the use cases and the HTTP layer.
-func build(ctx context.Context, cfg serveConfig, st store, trail *audit.Log, log *slog.Logger) (*api.Server, *service.Lists, error) {
+func build(ctx context.Context, cfg serveConfig, st store, trail *audit.Log, log *slog.Logger, tel *telemetry) (*api.Server, *service.Lists, error) {
 	authn, err := newAuth(ctx, cfg, st, log)
 	if err != nil {
 		return nil, nil, err
@@ -73,9 +79,12 @@ func build(ctx context.Context, cfg serveConfig, st store, trail *audit.Log, log
 	}
 	catalog := &service.Catalog{}
 	lists := service.NewLists(st, catalog, matcher.DefaultOptions(), log)
+	deps := api.Deps{Checker: service.NewChecker(catalog, trail), Readiness: catalog, Auth: authn, Limiter: lim, Audit: trail, Log: log}
+	if err := tel.observe(&deps, catalog, trail, cfg.AccessLog); err != nil {
+		return nil, nil, fmt.Errorf("telemetry: %w", err)
+	}
 	srv := api.New(
-		api.Config{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BatchBodyLimit: cfg.BatchBodyLimit, MaxBatch: cfg.MaxBatch},
-		api.Deps{Checker: service.NewChecker(catalog, trail), Readiness: catalog, Auth: authn, Limiter: lim, Audit: trail, Log: log})
+		api.Config{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BatchBodyLimit: cfg.BatchBodyLimit, MaxBatch: cfg.MaxBatch}, deps)
 	return srv, lists, nil
 }
 
@@ -128,5 +137,5 @@ func newLogger(level string, w io.Writer) *slog.Logger {
 	if err := l.UnmarshalText([]byte(level)); err != nil {
 		l = slog.LevelInfo
 	}
-	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l}))
+	return slog.New(api.LogHandler(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l})))
 }

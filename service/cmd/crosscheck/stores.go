@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/crosscheck/crosscheck/service"
 	"github.com/crosscheck/crosscheck/service/audit"
 	"github.com/crosscheck/crosscheck/service/auth"
@@ -29,12 +31,17 @@ var (
 // it), the embedded store in the data directory otherwise.
 // The data directory is needed either way: it holds the audit spool, the
 // audit chain head and the bootstrap tokens.
-func openStore(ctx context.Context, cfg serveConfig) (store, string, error) {
+func openStore(ctx context.Context, cfg serveConfig, tel *telemetry) (store, string, error) {
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		return nil, "", fmt.Errorf("create data directory: %w", err)
 	}
 	if cfg.RedisURL != "" {
-		s, err := redisstore.Open(ctx, cfg.RedisURL)
+		var ierr error
+		s, err := redisstore.Open(ctx, cfg.RedisURL, redisstore.WithClient(func(c *redis.Client) { ierr = instrumentRedis(c, tel) }))
+		if err == nil && ierr != nil {
+			s.Close()
+			return nil, "", fmt.Errorf("instrument redis: %w", ierr)
+		}
 		return s, "redis", err
 	}
 	s, err := boltstore.Open(cfg.DataDir)
