@@ -59,7 +59,7 @@ func (s *Server) fiberError(c *fiber.Ctx, err error) error {
 	case http.StatusNotFound:
 		return s.writeError(c, service.Errorf(service.CodeNotFound, "no route %s %s", c.Method(), c.Path()))
 	case http.StatusRequestEntityTooLarge:
-		return s.writeError(c, service.Errorf(service.CodeTooLarge, "request body is over the limit of %d bytes", max(s.cfg.BodyLimit, s.cfg.BatchBodyLimit)))
+		return s.writeError(c, service.Errorf(service.CodeTooLarge, "request body is over the limit of %d bytes", s.bodyLimit(c.Request().Header.Method(), c.Request().Header.RequestURI())))
 	case http.StatusMethodNotAllowed:
 		return c.Status(fe.Code).JSON(errorBody{Code: service.CodeInvalid, Message: "method " + c.Method() + " not allowed on " + c.Path()})
 	}

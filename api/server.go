@@ -23,6 +23,13 @@ type Readiness interface {
 	Ready() bool
 }
 
+// Health says whether the service runs degraded: it answers checks from
+// memory but cannot reach its list store (uploads fail, other replicas'
+// updates are not followed).
+type Health interface {
+	Degraded() bool
+}
+
 // Deps are the use cases behind the routes.
 type Deps struct {
 	Checker   Checker
@@ -32,6 +39,8 @@ type Deps struct {
 	Audit     AuditLog
 	Log       *slog.Logger
 	Telemetry Telemetry
+	Lists     ListAdmin
+	Health    Health // nil: never degraded
 }
 
 // Config are the HTTP settings.
@@ -40,6 +49,10 @@ type Config struct {
 	BodyLimit      int           // bytes, for a single check
 	BatchBodyLimit int           // bytes, for a manifest
 	MaxBatch       int           // travellers in one manifest
+	// UploadBodyLimit is the largest list upload or delta, in bytes; the
+	// other routes keep their own limits (see limitBodies).
+	UploadBodyLimit int
+	UploadTimeout   time.Duration // reading and parsing one upload; 0: 10 minutes
 }
 
 // Server is the Fiber app plus the shutdown flag /readyz reports.
@@ -60,12 +73,13 @@ func New(cfg Config, deps Deps) *Server {
 	s.App = fiber.New(fiber.Config{
 		AppName:               "crosscheck",
 		DisableStartupMessage: true,
-		BodyLimit:             max(cfg.BodyLimit, cfg.BatchBodyLimit),
+		BodyLimit:             max(cfg.BodyLimit, cfg.BatchBodyLimit, cfg.UploadBodyLimit),
 		ReadTimeout:           10 * time.Second,
 		WriteTimeout:          10 * time.Second,
 		IdleTimeout:           60 * time.Second,
 		ErrorHandler:          s.fiberError,
 	})
+	s.limitBodies()
 	s.routes()
 	return s
 }
@@ -88,6 +102,12 @@ func (s *Server) routes() {
 	s.App.Get("/v1/audit/checks/:id", auditor, s.getAuditRecord)
 	s.App.Get("/v1/audit/verify", auditor, s.verifyAudit)
 	s.App.Delete("/v1/audit/checks", admin, s.purgeAudit)
+	s.App.Get("/v1/lists", admin, s.listLists)
+	s.App.Get("/v1/lists/:id", admin, s.getList)
+	s.App.Put("/v1/lists/:id", admin, s.putList)
+	s.App.Patch("/v1/lists/:id", admin, s.patchList)
+	s.App.Post("/v1/lists/:id/activate", admin, s.activateList)
+	s.App.Delete("/v1/lists/:id", admin, s.deactivateList)
 }
 
 // Drain marks the server as shutting down: /readyz answers 503 from now

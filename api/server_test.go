@@ -180,7 +180,7 @@ func TestUnknownRouteAndOpenAPI(t *testing.T) {
 		t.Fatalf("openapi: %d %v", status, out)
 	}
 	paths := out["paths"].(map[string]any)
-	for _, p := range []string{"/v1/check", "/v1/check/batch", "/healthz", "/readyz", "/v1/tokens", "/v1/tokens/{id}", "/v1/audit/checks", "/v1/audit/checks/{id}", "/v1/audit/verify"} {
+	for _, p := range []string{"/v1/check", "/v1/check/batch", "/healthz", "/readyz", "/v1/tokens", "/v1/tokens/{id}", "/v1/audit/checks", "/v1/audit/checks/{id}", "/v1/audit/verify", "/v1/lists", "/v1/lists/{id}", "/v1/lists/{id}/activate"} {
 		if paths[p] == nil {
 			t.Errorf("openapi lacks %s", p)
 		}
