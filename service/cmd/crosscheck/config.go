@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/crosscheck/crosscheck/service"
 )
 
 // serveConfig is every setting of `crosscheck serve`: a flag each, with an
@@ -29,6 +31,8 @@ type serveConfig struct {
 	AuditSync      string
 	AuditRetention time.Duration
 	CheckerRate    float64
+	UploadLimit    int    // bytes, one list upload or delta
+	ListVersions   int    // versions kept per list
 	Metrics        bool   // serve GET /metrics
 	AccessLog      bool   // one log line per request
 	OTLPEndpoint   string // OTEL_EXPORTER_OTLP_ENDPOINT: traces go there; empty: no traces
@@ -62,6 +66,8 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	e.float(&c.CheckerRate, setting{"checker-rate", "CROSSCHECK_CHECKER_RATE", "checks per second per checker token (burst: twice that)"}, 200)
 	e.boolean(&c.Metrics, setting{"metrics", "CROSSCHECK_METRICS", "serve Prometheus metrics at GET /metrics"}, true)
 	e.boolean(&c.AccessLog, setting{"access-log", "CROSSCHECK_ACCESS_LOG", "log one line per request (method, route, status, latency, request id)"}, true)
+	e.num(&c.UploadLimit, setting{"upload-limit", "CROSSCHECK_UPLOAD_LIMIT", "largest list upload or delta in bytes"}, 1<<30)
+	e.num(&c.ListVersions, setting{"list-versions", "CROSSCHECK_LIST_VERSIONS", "versions kept per list for rollback and audit replay (the active one is never removed)"}, service.DefaultKeepVersions)
 	c.Tokens = getenv("CROSSCHECK_TOKENS")
 	c.OTLPEndpoint, c.ServiceName = getenv("OTEL_EXPORTER_OTLP_ENDPOINT"), getenv("OTEL_SERVICE_NAME")
 	c.OTelDisabled = strings.EqualFold(getenv("OTEL_SDK_DISABLED"), "true")
@@ -94,6 +100,10 @@ func (c serveConfig) validate() error {
 		return errors.New("--max-batch: must be positive")
 	case c.AuditRetention < 0:
 		return errors.New("--audit-retention: must not be negative")
+	case c.UploadLimit <= 0:
+		return errors.New("--upload-limit: must be positive")
+	case c.ListVersions < 1:
+		return errors.New("--list-versions: must be at least 1")
 	case c.CheckerRate <= 0:
 		return errors.New("--checker-rate: must be positive")
 	case c.AuditSync != "always" && c.AuditSync != "interval" && c.AuditSync != "never":

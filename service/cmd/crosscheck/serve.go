@@ -51,7 +51,7 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) (err error) {
 	retained := make(chan struct{})
 	go func() { defer close(retained); keepRetention(retention, trail, cfg.AuditRetention, log) }()
 	defer func() { stopRetention(); <-retained }()
-	srv, lists, err := build(ctx, cfg, st, trail, log, tel)
+	srv, fol, err := build(ctx, cfg, st, trail, log, tel)
 	if err != nil {
 		return err
 	}
@@ -63,12 +63,13 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) (err error) {
 	served := make(chan error, 1)
 	go func() { served <- srv.App.Listener(ln) }()
 	started := make(chan error, 1)
-	go func() { started <- lists.Start(ctx, seeds()) }()
+	go func() { started <- fol.lists.Start(ctx, seeds()) }()
+	defer fol.start(ctx)()
 	return waitAndShutdown(ctx, srv, log, served, started)
 }
 
 // build wires the use cases and the HTTP layer.
-func build(ctx context.Context, cfg serveConfig, st store, trail *audit.Log, log *slog.Logger, tel *telemetry) (*api.Server, *service.Lists, error) {
+func build(ctx context.Context, cfg serveConfig, st store, trail *audit.Log, log *slog.Logger, tel *telemetry) (*api.Server, *follower, error) {
 	authn, err := newAuth(ctx, cfg, st, log)
 	if err != nil {
 		return nil, nil, err
@@ -78,14 +79,15 @@ func build(ctx context.Context, cfg serveConfig, st store, trail *audit.Log, log
 		return nil, nil, err
 	}
 	catalog := &service.Catalog{}
-	lists := service.NewLists(st, catalog, matcher.DefaultOptions(), log)
-	deps := api.Deps{Checker: service.NewChecker(catalog, trail), Readiness: catalog, Auth: authn, Limiter: lim, Audit: trail, Log: log}
+	lists := service.NewLists(st, catalog, matcher.DefaultOptions(), log, service.KeepVersions(cfg.ListVersions))
+	fol := newFollower(st, lists, log)
+	deps := api.Deps{Checker: service.NewChecker(catalog, trail), Readiness: catalog, Auth: authn, Limiter: lim, Audit: trail, Log: log, Lists: lists, Health: fol}
 	if err := tel.observe(&deps, catalog, trail, cfg.AccessLog); err != nil {
 		return nil, nil, fmt.Errorf("telemetry: %w", err)
 	}
 	srv := api.New(
-		api.Config{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BatchBodyLimit: cfg.BatchBodyLimit, MaxBatch: cfg.MaxBatch}, deps)
-	return srv, lists, nil
+		api.Config{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BatchBodyLimit: cfg.BatchBodyLimit, MaxBatch: cfg.MaxBatch, UploadBodyLimit: cfg.UploadLimit}, deps)
+	return srv, fol, nil
 }
 
 // waitAndShutdown waits for a stop signal or a fatal error, then drains.
