@@ -77,18 +77,26 @@ func (h redisErrors) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 	}
 }
 
+// ProcessPipelineHook counts each failed command of a pipeline by its
+// own name: the pipeline's error is only its first command's.
 func (h redisErrors) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
 	return func(ctx context.Context, cmds []redis.Cmder) error {
 		err := next(ctx, cmds)
-		h.add(ctx, "pipeline", err)
+		for _, cmd := range cmds {
+			h.add(ctx, cmd.Name(), cmd.Err())
+		}
 		return err
 	}
 }
 
-// add counts err unless it is no failure: redis.Nil is a missing key, a
-// cancelled context is our own shutdown or a client gone.
+// add counts err unless it is no failure: redis.Nil is a missing key,
+// NOSCRIPT makes go-redis send the script itself (the first run of each
+// script), CLIENT SETINFO is connection set-up go-redis lets fail on an
+// older server, and a cancelled context is our own shutdown or a client
+// gone.
 func (h redisErrors) add(ctx context.Context, command string, err error) {
-	if err == nil || errors.Is(err, redis.Nil) || errors.Is(err, context.Canceled) {
+	if err == nil || errors.Is(err, redis.Nil) || errors.Is(err, context.Canceled) ||
+		redis.HasErrorPrefix(err, "NOSCRIPT") || command == "client" {
 		return
 	}
 	h.count.Add(ctx, 1, metric.WithAttributes(attribute.String("command", command)))
