@@ -16,7 +16,6 @@ type token struct {
 	text     string
 	sound    soundKeys
 	particle bool
-	id       uint32 // interned entry word, for the per-check memo; 0 in queries
 }
 
 // soundKeys are the ways two differently spelled words can be known to be
@@ -105,17 +104,27 @@ func foldLatin(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
-// tokenize splits a romanised form into tokens, dropping titles.
-func tokenize(form string) []token {
+// nameWords splits a romanised form into words, dropping titles. The
+// index interns the words it keeps; a query analyses them into tokens.
+func nameWords(form string) []string {
 	words := strings.Fields(form)
-	out := make([]token, 0, len(words))
+	if len(words) < 2 {
+		return words
+	}
+	out := words[:0]
 	for _, w := range words {
-		if isTitle(w) && len(words) > 1 {
-			continue
+		if !isTitle(w) {
+			out = append(out, w)
 		}
-		out = append(out, token{text: w, sound: newSoundKeys(w), particle: isParticle(w)})
+	}
+	if len(out) == 0 {
+		return words[:1]
 	}
 	return out
+}
+
+func newToken(w string) token {
+	return token{text: w, sound: newSoundKeys(w), particle: isParticle(w)}
 }
 
 // tokenWeight says how much identity a word carries: particles and
@@ -130,17 +139,23 @@ func tokenWeight(t token) float64 {
 	return 1
 }
 
+// meaningful words find candidates of their own; particles and initials
+// only match inside names found through them.
+func (t token) meaningful() bool { return !t.particle && len(t.text) > 1 }
+
 func newNameForm(form string) nameForm {
-	toks := tokenize(form)
+	words := nameWords(form)
+	toks := make([]token, len(words))
 	w := 0.0
-	for _, t := range toks {
-		w += tokenWeight(t)
+	for i, word := range words {
+		toks[i] = newToken(word)
+		w += tokenWeight(toks[i])
 	}
 	return nameForm{tokens: toks, weight: w}
 }
 
-// nameForms returns the analysed forms of one name: every romanisation
-// the transliterator knows, each tokenised.
+// nameForms returns the analysed forms of one query name: every
+// romanisation the transliterator knows, each tokenised.
 func nameForms(name string) []nameForm {
 	romans := romanize(name)
 	out := make([]nameForm, 0, len(romans))

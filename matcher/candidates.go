@@ -1,15 +1,14 @@
 package matcher
 
 import (
+	"math/bits"
 	"slices"
-	"sync"
 )
 
-// Key kinds: a 64-bit hash of a kind byte and a string, so no string is
-// built per key; a rare collision only adds a comparison.
+// Sound key kinds: a 64-bit hash of a kind byte and a string, so no
+// string is built per key; a rare collision only adds a comparison.
 const (
 	keySkeleton  = 's'
-	keyTrigram   = 't'
 	keyMetaphone = 'm'
 	keyCluster   = 'c'
 )
@@ -17,26 +16,6 @@ const (
 // maxQueryTokens bounds the words of one query form that take part in
 // candidate search (a passport name has far fewer).
 const maxQueryTokens = 32
-
-// appendTrigrams adds the rune trigrams of "_" + w + "_". The padding
-// is hashed as a separate piece, so no padded string is built.
-func appendTrigrams(dst []uint64, w string) []uint64 {
-	var buf [48]int
-	bounds := buf[:0] // byte offset of every rune start, then len(w)
-	for i := range w {
-		bounds = append(bounds, i)
-	}
-	bounds = append(bounds, len(w))
-	n := len(bounds) - 1
-	if n < 2 {
-		return dst
-	}
-	dst = append(dst, keyHash(keyTrigram, "_", w[:bounds[2]], ""))
-	for i := 0; i+3 <= n; i++ {
-		dst = append(dst, keyHash(keyTrigram, w[bounds[i]:bounds[i+3]], "", ""))
-	}
-	return append(dst, keyHash(keyTrigram, w[bounds[n-2]:], "_", ""))
-}
 
 // keyHash is FNV-1a over the kind and the concatenation of a, b and c.
 func keyHash(kind byte, a, b, c string) uint64 {
@@ -50,83 +29,219 @@ func keyHash(kind byte, a, b, c string) uint64 {
 	return h
 }
 
-// queryMatch is a listed word similar to one query word.
-type queryMatch struct {
-	serial int // query form index × maxQueryTokens + word index
-	wordSim
-	postings int
+// commonMatch is a common listed word similar to word tok of query form
+// qform, which has real real words.
+type commonMatch struct {
+	qform, tok, real int
+	word             uint32
 }
 
 // candidates returns the name forms worth scoring, best first: those
-// whose words resemble the query's words enough to cover at least
-// CandidateMinShare of the listed name. The similarities found on the
-// way go into the memo, so scoring never compares the same pair twice.
+// whose words could still reach an alert (see rankForms), at most
+// MaxCandidates. The similarities found on the way go into the memo, so
+// scoring never compares the same pair twice.
 func (x *Index) candidates(sc *scratch, qforms []nameForm, truncated bool) []uint32 {
 	if x.opts.Exhaustive {
 		return x.allForms()
 	}
-	matches := x.queryMatches(sc, qforms, truncated)
-	slices.SortFunc(matches, func(a, b queryMatch) int { return a.postings - b.postings })
-	for i, m := range matches {
-		common := i > 0 && m.postings > x.opts.CommonKey
-		w := float32(tokenWeight(x.vocab.words[m.word-1]) * m.sim)
-		for _, form := range x.vocab.forms[m.word-1] {
-			if sc.scores[form] == 0 {
-				if common {
-					continue // common words only add to names found through rarer ones
-				}
-				sc.touched = append(sc.touched, form)
-			}
-			sc.scores[form] += w
-		}
-	}
-	return x.topForms(sc)
+	x.matchWords(sc, qforms, truncated)
+	x.openCommon(sc)
+	return x.rankForms(sc, qforms)
 }
 
-// queryMatches finds, for every query word, the similar listed words.
-// Particles and initials find no candidates of their own: they match
-// during scoring, inside names found through real words.
-func (x *Index) queryMatches(sc *scratch, qforms []nameForm, truncated bool) []queryMatch {
-	var out []queryMatch
+// matchWords finds, for every real query word, the similar listed words,
+// notes them for ranking and opens the forms of the rarer ones. Particles
+// and initials find no candidates of their own: they match during
+// scoring, inside names found through real words.
+func (x *Index) matchWords(sc *scratch, qforms []nameForm, truncated bool) {
 	for fi, f := range qforms {
-		last := len(f.tokens) - 1
+		sims := sc.sims[:0]
 		for ti, t := range f.tokens[:min(len(f.tokens), maxQueryTokens)] {
-			if t.particle || len(t.text) < 2 {
+			if !t.meaningful() {
 				continue
 			}
-			prefix := truncated && ti == last
-			serial := fi*maxQueryTokens + ti
-			for _, ws := range x.vocab.similar(sc, t, prefix) {
-				sc.memo.put(serial, ws, prefix)
-				out = append(out, queryMatch{serial, ws, len(x.vocab.forms[ws.word-1])})
+			prefix := truncated && ti == len(f.tokens)-1
+			ws := x.vocab.similar(sc, t, prefix)
+			for _, w := range ws {
+				sc.memo.put(fi*maxQueryTokens+ti, w, prefix)
+				sc.noteWord(w.word, float32(w.sim), ti)
 			}
+			sims = append(sims, tokenSims{ti, ws})
+		}
+		x.openWords(sc, fi, sims)
+		sc.sims = sims
+	}
+}
+
+// tokenSims are the listed words similar to query word tok.
+type tokenSims struct {
+	tok  int
+	sims []wordSim
+}
+
+// openWords touches the forms of one query form's similar words. With
+// two or more real query words, an alert needs two of them matched (see
+// commonWords), so common words go through their pair postings, and when
+// no query word has common words, the word with the most postings is
+// skipped (solo forms aside): a name matching it and another word is
+// found through the other.
+func (x *Index) openWords(sc *scratch, fi int, sims []tokenSims) {
+	real := len(sims)
+	hasCommon := false
+	for _, ts := range sims {
+		for _, w := range ts.sims {
+			if real > 1 && x.isCommon(w.word) {
+				hasCommon = true
+				sc.common = append(sc.common, commonMatch{fi, ts.tok, real, w.word})
+			}
+		}
+	}
+	skip := -1
+	if real > 1 && !hasCommon {
+		skip = x.largestGroup(sims)
+	}
+	for i, ts := range sims {
+		for _, w := range ts.sims {
+			switch {
+			case real > 1 && x.isCommon(w.word):
+			case i == skip:
+				sc.touchAll(x.vocab.common.short[pairKey(w.word, w.word)])
+			default:
+				sc.touchAll(x.vocab.forms.of(w.word))
+			}
+		}
+	}
+}
+
+func (x *Index) isCommon(id uint32) bool { return x.vocab.forms.count(id) > x.opts.CommonKey }
+
+// largestGroup is the query word whose similar words have the most
+// postings.
+func (x *Index) largestGroup(sims []tokenSims) int {
+	best, most := -1, -1
+	for i, ts := range sims {
+		n := 0
+		for _, w := range ts.sims {
+			n += x.vocab.forms.count(w.word)
+		}
+		if n > most {
+			best, most = i, n
+		}
+	}
+	return best
+}
+
+// openCommon opens the pair postings of common words matched by two
+// different words of one query form, and the solo postings of each.
+// Names of three or more real words need a third query word matched when
+// the query has three or more: they are counted over the pairs and
+// touched on the third (a name whose third match is a rarer word is found
+// through that word).
+func (x *Index) openCommon(sc *scratch) {
+	c := &x.vocab.common
+	for i, a := range sc.common {
+		if sc.firstLookup(pairKey(a.word, a.word)) {
+			sc.touchAll(c.short[pairKey(a.word, a.word)])
+		}
+		for _, b := range sc.common[i+1:] {
+			k := pairKey(a.word, b.word)
+			if b.qform != a.qform || b.tok == a.tok || b.word == a.word || !sc.firstLookup(k) {
+				continue
+			}
+			sc.touchAll(c.short[k])
+			if a.real > 2 {
+				sc.countAll(c.long[k], 3)
+			} else {
+				sc.touchAll(c.long[k])
+			}
+		}
+	}
+	sc.resetCounts()
+}
+
+// rankForms keeps the touched forms whose name score could still reach an
+// alert, best bound first. The bound takes every query word similar to a
+// word of the form as matched in full, and every particle and initial of
+// either side as matched: scoring can only find less.
+func (x *Index) rankForms(sc *scratch, qforms []nameForm) []uint32 {
+	floor := float32(min(x.opts.CandidateMinShare, x.opts.Policy.Review-maxFeatureBoost))
+	qw := newQueryWeights(qforms)
+	sc.ranked = sc.ranked[:0]
+	for _, id := range sc.touched {
+		ref := x.forms[id]
+		var eSum float32
+		var mask uint32
+		for _, w := range x.formWords(ref) {
+			eSum += sc.wordBest[w-1] // 0 unless similar to a query word
+			mask |= sc.wordMask[w-1]
+		}
+		if ub := coverageBound(qw.cover(mask), (eSum+ref.free)/ref.weight); ub >= floor {
+			sc.ranked = append(sc.ranked, rankedForm{id, ub})
+		}
+	}
+	slices.SortFunc(sc.ranked, func(a, b rankedForm) int {
+		switch {
+		case a.bound > b.bound:
+			return -1
+		case a.bound < b.bound:
+			return 1
+		}
+		return int(a.form) - int(b.form)
+	})
+	out := sc.ids[:0]
+	for _, r := range sc.ranked[:min(x.opts.MaxCandidates, len(sc.ranked))] {
+		out = append(out, r.form)
+	}
+	sc.ids = out
+	return out
+}
+
+type rankedForm struct {
+	form  uint32
+	bound float32
+}
+
+// coverageBound is combineCoverage at its most lenient, for upper bounds.
+func coverageBound(q, e float32) float32 {
+	hi, lo := min(1, max(q, e)), min(1, min(q, e))
+	return hi * (1 - 0.2*(hi-lo))
+}
+
+// queryWeights are the word weights of each query form, for bounding how
+// much of the query a form's words can cover.
+type queryWeights []struct {
+	word        [maxQueryTokens]float32
+	free, total float32
+}
+
+func newQueryWeights(qforms []nameForm) queryWeights {
+	out := make(queryWeights, len(qforms))
+	for i, f := range qforms {
+		for j, t := range f.tokens[:min(len(f.tokens), maxQueryTokens)] {
+			w := float32(tokenWeight(t))
+			if t.meaningful() {
+				out[i].word[j] = w
+			} else {
+				out[i].free += w
+			}
+			out[i].total += w
 		}
 	}
 	return out
 }
 
-// topForms keeps the touched forms whose matched words may cover
-// CandidateMinShare of the name, and the MaxCandidates best of those.
-func (x *Index) topForms(sc *scratch) []uint32 {
-	ids := make([]uint32, 0, len(sc.touched))
-	for _, id := range sc.touched {
-		est := sc.scores[id] / float32(x.forms[id].form.weight)
-		if est >= float32(x.opts.CandidateMinShare) {
-			sc.scores[id] = est
-			ids = append(ids, id)
+// cover is the largest share of any query form that the words in mask,
+// with every particle and initial, could explain.
+func (q queryWeights) cover(mask uint32) float32 {
+	best := float32(0)
+	for i := range q {
+		s := q[i].free
+		for m := mask; m != 0; m &= m - 1 {
+			s += q[i].word[bits.TrailingZeros32(m)]
 		}
+		best = max(best, s/q[i].total)
 	}
-	slices.SortFunc(ids, func(a, b uint32) int {
-		sa, sb := sc.scores[a], sc.scores[b]
-		switch {
-		case sa > sb:
-			return -1
-		case sa < sb:
-			return 1
-		}
-		return int(a) - int(b)
-	})
-	return ids[:min(x.opts.MaxCandidates, len(ids))]
+	return best
 }
 
 func (x *Index) allForms() []uint32 {
@@ -135,51 +250,4 @@ func (x *Index) allForms() []uint32 {
 		ids[i] = uint32(i)
 	}
 	return ids
-}
-
-// scratch is the per-check working memory, reused through a pool so that
-// a check allocates little.
-type scratch struct {
-	scores      []float32 // by form id
-	touched     []uint32
-	wordHits    []uint32 // by word id-1
-	wordTouched []uint32
-	keys        []uint64
-	memo        simMemo
-}
-
-func (sc *scratch) countWord(id uint32, n uint32) {
-	if sc.wordHits[id-1] == 0 {
-		sc.wordTouched = append(sc.wordTouched, id)
-	}
-	sc.wordHits[id-1] += n
-}
-
-func (sc *scratch) resetWords() {
-	for _, id := range sc.wordTouched {
-		sc.wordHits[id-1] = 0
-	}
-	sc.wordTouched = sc.wordTouched[:0]
-}
-
-type scratchPool struct{ p sync.Pool }
-
-func (s *scratchPool) get(forms, words int, complete bool) *scratch {
-	if v, ok := s.p.Get().(*scratch); ok {
-		return v
-	}
-	return &scratch{
-		scores:   make([]float32, forms),
-		wordHits: make([]uint32, words),
-		memo:     simMemo{known: map[uint64]memoSim{}, complete: complete},
-	}
-}
-
-func (s *scratchPool) put(sc *scratch) {
-	for _, id := range sc.touched {
-		sc.scores[id] = 0
-	}
-	sc.touched, sc.keys = sc.touched[:0], sc.keys[:0]
-	clear(sc.memo.known)
-	s.p.Put(sc)
 }

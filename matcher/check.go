@@ -36,16 +36,19 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 		if e.Delisted() {
 			continue
 		}
+		ef := entryForm{ids: x.formWords(ref), weight: float64(ref.weight), v: x.vocab}
 		for i, qf := range qforms {
-			ns := sc.memo.scoreForms(qf, i*maxQueryTokens, ref.form, q.TruncatedName)
-			if ns.score+maxFeatureBoost < x.opts.Policy.Review {
+			score := sc.memo.scoreForms(qf, i*maxQueryTokens, ef, q.TruncatedName)
+			if score+maxFeatureBoost < x.opts.Policy.Review {
 				continue // no date or nationality could lift it to an alert
 			}
-			h := x.nameHit(q, e, ref, ns, qnames[i])
+			h := x.nameHit(q, e, ref, score)
 			if h.Decision == DecisionClear {
 				continue
 			}
 			if old, ok := hits[ref.entry]; !ok || h.Score > old.Score {
+				h.Explanation.QueryName = qnames[i]
+				h.Explanation.Tokens = sc.memo.explain(qf, ef)
 				hits[ref.entry] = &h
 			}
 		}
@@ -67,9 +70,9 @@ func queryForms(names []string) ([]nameForm, []string) {
 }
 
 // nameHit applies the features beyond the name and the policy.
-func (x *Index) nameHit(q Query, e *Entry, ref formRef, ns nameScore, qname string) Hit {
+func (x *Index) nameHit(q Query, e *Entry, ref formRef, nameScore float64) Hit {
 	name := e.Names[ref.name]
-	score := ns.score
+	score := nameScore
 	var feats []Feature
 	if name.Quality == QualityWeak {
 		feats = append(feats, Feature{Name: "weak_alias", Contribution: round3(score*weakAliasFactor - score), Detail: "the list marks this alias as weak"})
@@ -82,7 +85,7 @@ func (x *Index) nameHit(q Query, e *Entry, ref formRef, ns nameScore, qname stri
 	score = clamp01(score)
 	h := x.newHit(e, "name", score)
 	h.MatchedName = name.Full
-	h.Explanation = Explanation{QueryName: qname, EntryName: name.Full, NameScore: round3(ns.score), Tokens: ns.tokens, Features: feats}
+	h.Explanation = Explanation{EntryName: name.Full, NameScore: round3(nameScore), Features: feats}
 	return h
 }
 

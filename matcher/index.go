@@ -5,11 +5,16 @@ import (
 	"fmt"
 )
 
-// formRef ties one analysed name form to its entry and name.
+// formRef is one analysed name form of an entry: its words are
+// x.words[start : start+n], ids into the vocabulary. Forms hold no
+// strings of their own, which keeps a million names in little memory.
 type formRef struct {
-	entry uint32
-	name  uint16
-	form  nameForm
+	entry  uint32
+	start  uint32
+	name   uint16
+	n      uint8
+	weight float32 // sum of the word weights
+	free   float32 // weight of particles and initials, which find no candidates
 }
 
 // Index is an immutable, searchable generation of one list. Build it with
@@ -19,10 +24,14 @@ type Index struct {
 	opts    Options
 	entries []Entry
 	forms   []formRef
+	words   []uint32 // the word ids of every form, form after form
 	vocab   *vocabulary
 	docs    *docIndex
 	pool    scratchPool
 }
+
+// maxFormWords bounds the words kept per name form (a name has far fewer).
+const maxFormWords = 32
 
 // NewIndex analyses every entry once (names, keys, documents) so that a
 // check does no per-entry preparation. Entries must have unique ids.
@@ -42,19 +51,41 @@ func NewIndex(entries []Entry, opts Options) (*Index, error) {
 			idx.addNames(uint32(i), e)
 		}
 	}
+	idx.vocab.finish()
+	idx.vocab.forms = buildPostings(len(idx.vocab.words), idx.forms, idx.words)
+	idx.vocab.common = idx.findCommon()
 	idx.docs = newDocIndex(entries, opts)
 	return idx, nil
 }
 
 func (x *Index) addNames(entry uint32, e *Entry) {
 	for n, name := range e.Names {
-		for _, f := range nameForms(name.Full) {
-			id := uint32(len(x.forms))
-			x.vocab.add(id, f)
-			x.forms = append(x.forms, formRef{entry: entry, name: uint16(n), form: f})
+		for _, r := range romanize(name.Full) {
+			x.addForm(entry, uint16(n), nameWords(r))
 		}
 	}
 }
+
+func (x *Index) addForm(entry uint32, name uint16, words []string) {
+	if len(words) == 0 {
+		return
+	}
+	ref := formRef{entry: entry, name: name, start: uint32(len(x.words))}
+	for _, w := range words[:min(len(words), maxFormWords)] {
+		id := x.vocab.intern(w)
+		t := x.vocab.word(id)
+		x.words = append(x.words, id)
+		ref.n++
+		ref.weight += float32(tokenWeight(*t))
+		if !t.meaningful() {
+			ref.free += float32(tokenWeight(*t))
+		}
+	}
+	x.forms = append(x.forms, ref)
+}
+
+// formWords are the word ids of form f.
+func (x *Index) formWords(f formRef) []uint32 { return x.words[f.start : f.start+uint32(f.n)] }
 
 // Len is the number of entries in the index.
 func (x *Index) Len() int { return len(x.entries) }

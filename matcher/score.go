@@ -1,33 +1,45 @@
 package matcher
 
-// nameScore is the result of aligning a query form with an entry form.
-type nameScore struct {
-	score  float64
-	tokens []TokenMatch
+// entryForm is a listed name form as the scorer sees it: its words are
+// ids into the vocabulary.
+type entryForm struct {
+	ids    []uint32
+	weight float64
+	v      *vocabulary
 }
+
+func (e entryForm) token(i int) *token { return e.v.word(e.ids[i]) }
 
 // scoreForms aligns the words of two names in any order and scores how
 // well the entry's name is covered. The traveller's full passport name
 // often meets a short list alias, so words the entry lacks cost little;
 // words of the entry the traveller lacks cost a lot.
 // base is the query form's index × maxQueryTokens: with the word index it
-// names each query word in the memo.
-func (m *simMemo) scoreForms(q nameForm, base int, e nameForm, truncated bool) nameScore {
-	if len(q.tokens) == 0 || len(e.tokens) == 0 {
-		return nameScore{}
+// names each query word in the memo. The aligned pairs stay in the memo
+// for explain.
+func (m *simMemo) scoreForms(q nameForm, base int, e entryForm, truncated bool) float64 {
+	m.aligned = m.aligned[:0]
+	if len(q.tokens) == 0 || len(e.ids) == 0 {
+		return 0
 	}
-	pairs := m.alignTokens(q, base, e, truncated)
+	m.alignTokens(q, base, e, truncated)
 	var qCov, eCov float64
-	matches := make([]TokenMatch, 0, len(pairs))
-	for _, p := range pairs {
-		qt, et := q.tokens[p.q], e.tokens[p.e]
-		qCov += tokenWeight(qt) * p.sim
-		eCov += tokenWeight(et) * p.sim
-		matches = append(matches, TokenMatch{Query: qt.text, Entry: et.text, Score: round3(p.sim), Rule: p.rule})
+	for _, p := range m.aligned {
+		qCov += tokenWeight(q.tokens[p.q]) * p.sim
+		eCov += tokenWeight(*e.token(p.e)) * p.sim
 	}
 	qCov /= q.weight
 	eCov /= e.weight
-	return nameScore{score: combineCoverage(qCov, eCov, min(meaningfulTokens(q), meaningfulTokens(e))), tokens: matches}
+	return combineCoverage(qCov, eCov, min(meaningfulTokens(q), e.meaningful()))
+}
+
+// explain lists the word pairs of the last scoreForms.
+func (m *simMemo) explain(q nameForm, e entryForm) []TokenMatch {
+	out := make([]TokenMatch, 0, len(m.aligned))
+	for _, p := range m.aligned {
+		out = append(out, TokenMatch{Query: q.tokens[p.q].text, Entry: e.token(p.e).text, Score: round3(p.sim), Rule: p.rule})
+	}
+	return out
 }
 
 // combineCoverage scores two names from how much of each the aligned
@@ -43,6 +55,16 @@ func combineCoverage(qCov, eCov float64, shorterWords int) float64 {
 		cost = 0.5
 	}
 	return max(qCov, eCov) * (1 - cost*(max(qCov, eCov)-min(qCov, eCov)))
+}
+
+func (e entryForm) meaningful() int {
+	n := 0
+	for i := range e.ids {
+		if e.token(i).meaningful() {
+			n++
+		}
+	}
+	return n
 }
 
 func meaningfulTokens(f nameForm) int {
@@ -61,14 +83,15 @@ type tokenPair struct {
 	rule string
 }
 
-// alignTokens pairs words greedily, best pair first. Names have a handful
-// of words, so the quadratic matrix is cheaper than anything clever.
-func (m *simMemo) alignTokens(q nameForm, base int, e nameForm, truncated bool) []tokenPair {
-	all := make([]tokenPair, 0, len(q.tokens)*len(e.tokens))
+// alignTokens pairs words greedily, best pair first, into m.aligned.
+// Names have a handful of words, so the quadratic matrix is cheaper than
+// anything clever.
+func (m *simMemo) alignTokens(q nameForm, base int, e entryForm, truncated bool) {
+	all := m.pairs[:0]
 	last := len(q.tokens) - 1
 	for i, qt := range q.tokens {
-		for j, et := range e.tokens {
-			s, rule := m.sim(base+i, qt, et, truncated && i == last)
+		for j, id := range e.ids {
+			s, rule := m.sim(base+i, qt, e.v.word(id), id, truncated && i == last)
 			if s > 0 {
 				all = append(all, tokenPair{q: i, e: j, sim: s, rule: rule})
 			}
@@ -76,16 +99,15 @@ func (m *simMemo) alignTokens(q nameForm, base int, e nameForm, truncated bool) 
 	}
 	sortPairs(all)
 	var usedQ, usedE uint64
-	out := make([]tokenPair, 0, min(len(q.tokens), len(e.tokens)))
 	for _, p := range all {
 		if p.q >= 64 || p.e >= 64 || usedQ&(1<<p.q) != 0 || usedE&(1<<p.e) != 0 {
 			continue
 		}
 		usedQ |= 1 << p.q
 		usedE |= 1 << p.e
-		out = append(out, p)
+		m.aligned = append(m.aligned, p)
 	}
-	return out
+	m.pairs = all
 }
 
 // sortPairs orders by similarity, best first; ties keep query order so
@@ -109,6 +131,8 @@ func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 type simMemo struct {
 	known    map[uint64]memoSim
 	complete bool
+	pairs    []tokenPair // alignTokens' working list
+	aligned  []tokenPair // the pairs of the last scoreForms
 }
 
 type memoSim struct {
@@ -128,17 +152,17 @@ func (m *simMemo) put(serial int, ws wordSim, prefix bool) {
 	m.known[memoKey(serial, ws.word, prefix)] = memoSim{ws.sim, ws.rule}
 }
 
-func (m *simMemo) sim(serial int, q, e token, prefix bool) (float64, string) {
+func (m *simMemo) sim(serial int, q token, e *token, id uint32, prefix bool) (float64, string) {
 	if q.text == e.text {
 		return 1, "exact"
 	}
-	if v, ok := m.known[memoKey(serial, e.id, prefix)]; ok {
+	if v, ok := m.known[memoKey(serial, id, prefix)]; ok {
 		return v.sim, v.rule
 	}
 	if m.complete && !q.particle && len(q.text) > 1 && len(e.text) > 1 {
 		return 0, "different"
 	}
-	s, rule := tokenSim(q, e, prefix)
-	m.known[memoKey(serial, e.id, prefix)] = memoSim{s, rule}
+	s, rule := tokenSim(q, *e, prefix)
+	m.known[memoKey(serial, id, prefix)] = memoSim{s, rule}
 	return s, rule
 }

@@ -41,8 +41,10 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 		return 0, "different"
 	}
 	best, rule := 0.0, "different"
+	// The shorter word sets the budget: one edit on ALI makes another
+	// name, whatever the other word's length.
 	n := max(len(q.text), len(e.text))
-	budget := editBudget(n)
+	budget := min(editDepth(len(q.text)), editDepth(len(e.text)))
 	if abs(len(q.text)-len(e.text)) <= budget {
 		if d := editDistance(q.text, e.text); d <= budget {
 			best, rule = max(jw, 1-float64(d)/float64(n)), "edit"

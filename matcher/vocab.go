@@ -1,50 +1,55 @@
 package matcher
 
-import "math"
+import (
+	"slices"
+	"strings"
+)
 
 // vocabulary holds every distinct listed word once, with the keys that
 // find similar words and the name forms that contain each word. A check
 // compares a query word with the few listed words that share keys with
 // it, once each, instead of with every name: this is what keeps a check
 // fast on a million names that share words like MOHAMMED, AL or KIM.
+// Name forms refer to their words by id, so a word's text and keys are
+// stored once however many names use it.
 type vocabulary struct {
-	ids       map[string]uint32   // word → id (ids start at 1)
-	words     []token             // id-1 → word
-	trigrams  []uint8             // id-1 → number of trigram keys
-	forms     [][]uint32          // id-1 → forms containing the word, ascending
-	byTrigram map[uint64][]uint32 // trigram key → word ids
-	bySound   map[uint64][]uint32 // skeleton, metaphone and cluster keys → word ids
+	ids      map[string]uint32   // word → id (ids start at 1)
+	words    []token             // id-1 → word
+	forms    postings            // id-1 → forms containing the word, ascending
+	edits    editKeys            // deletion keys → word ids
+	bySound  map[uint64][]uint32 // skeleton, metaphone and cluster keys → word ids
+	sorted   []uint32            // word ids in text order, for prefixes
+	common   commonWords         // see commonWords
+	editKeys []uint64            // while building: hash<<32 | id
 }
 
 func newVocabulary() *vocabulary {
-	return &vocabulary{ids: map[string]uint32{}, byTrigram: map[uint64][]uint32{}, bySound: map[uint64][]uint32{}}
+	return &vocabulary{ids: map[string]uint32{}, bySound: map[uint64][]uint32{}}
 }
 
-// add records that form contains the words of f, numbering new words.
-func (v *vocabulary) add(form uint32, f nameForm) {
-	for i := range f.tokens {
-		t := &f.tokens[i]
-		id, ok := v.ids[t.text]
-		if !ok {
-			id = v.newWord(*t)
-		}
-		t.id = id
-		p := v.forms[id-1]
-		if len(p) == 0 || p[len(p)-1] != form {
-			v.forms[id-1] = append(p, form)
-		}
+// finish builds the lookup structures that need every word.
+func (v *vocabulary) finish() {
+	v.edits = newEditKeys(v.editKeys)
+	v.editKeys = nil
+	v.sorted = make([]uint32, len(v.words))
+	for i := range v.sorted {
+		v.sorted[i] = uint32(i + 1)
 	}
+	slices.SortFunc(v.sorted, func(a, b uint32) int { return strings.Compare(v.word(a).text, v.word(b).text) })
 }
 
-func (v *vocabulary) newWord(t token) uint32 {
+// intern returns the id of word w, numbering it when it is new.
+func (v *vocabulary) intern(w string) uint32 {
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	t := newToken(w)
 	id := uint32(len(v.words) + 1)
-	v.ids[t.text] = id
+	v.ids[w] = id
 	v.words = append(v.words, t)
-	v.forms = append(v.forms, nil)
-	keys := appendTrigrams(nil, t.text)
-	v.trigrams = append(v.trigrams, uint8(min(len(keys), math.MaxUint8)))
-	for _, k := range dedupe(keys) {
-		v.byTrigram[k] = append(v.byTrigram[k], id)
+	var buf [64]uint32
+	for _, h := range appendEditHashes(buf[:0], w) {
+		v.editKeys = append(v.editKeys, uint64(h)<<32|uint64(id))
 	}
 	for _, k := range soundKeyHashes(t.sound) {
 		v.bySound[k] = append(v.bySound[k], id)
@@ -52,19 +57,7 @@ func (v *vocabulary) newWord(t token) uint32 {
 	return id
 }
 
-func dedupe(keys []uint64) []uint64 {
-	out := keys[:0]
-	for i, k := range keys {
-		seen := false
-		for _, p := range keys[:i] {
-			seen = seen || p == k
-		}
-		if !seen {
-			out = append(out, k)
-		}
-	}
-	return out
-}
+func (v *vocabulary) word(id uint32) *token { return &v.words[id-1] }
 
 // wordSim is a listed word similar to a query word.
 type wordSim struct {
@@ -73,34 +66,43 @@ type wordSim struct {
 	rule string
 }
 
-// minTrigramShare is the share of trigrams two words must have in common
-// before they are compared at all. One substituted letter in a six-letter
-// word keeps five of eight; vowel-only differences that break more are
-// caught by the skeleton key.
-const minTrigramShare = 0.3
-
-// similar returns the listed words that resemble q, with their score.
+// similar returns the listed words that resemble q, with their score. A
+// common listed word has its similar words ready from the build.
 func (v *vocabulary) similar(sc *scratch, q token, prefix bool) []wordSim {
-	var out []wordSim
+	if id, ok := v.ids[q.text]; ok && !prefix {
+		if n, ok := v.common.neighbours[id]; ok {
+			return n
+		}
+	}
+	return v.scan(sc, q, prefix, nil)
+}
+
+// scan compares q with every listed word that shares a sound key or a
+// deletion key with it (or, for a truncated word, starts with it),
+// appending the similar ones to out.
+func (v *vocabulary) scan(sc *scratch, q token, prefix bool, out []wordSim) []wordSim {
 	if id, ok := v.ids[q.text]; ok {
 		out = append(out, wordSim{id, 1, "exact"})
 	}
+	mark := func(id uint32) { sc.countWord(id, 1) }
 	for _, k := range soundKeyHashes(q.sound) {
 		for _, id := range v.bySound[k] {
-			sc.countWord(id, 1<<15) // a shared sound alone earns a comparison
+			mark(id)
 		}
 	}
-	keys := dedupe(appendTrigrams(sc.keys[:0], q.text))
-	for _, k := range keys {
-		for _, id := range v.byTrigram[k] {
-			sc.countWord(id, 1)
-		}
+	sc.hashes = appendEditHashes(sc.hashes[:0], q.text)
+	for _, h := range sc.hashes {
+		v.edits.each(h, mark)
+	}
+	if prefix && len(q.text) >= 3 {
+		v.prefixed(q.text, mark)
 	}
 	for _, id := range sc.wordTouched {
-		if v.words[id-1].text == q.text || !v.worthComparing(sc.wordHits[id-1], len(keys), id) {
+		w := v.word(id)
+		if w.text == q.text {
 			continue
 		}
-		if s, rule := tokenSim(q, v.words[id-1], prefix); s > 0 {
+		if s, rule := tokenSim(q, *w, prefix); s > 0 {
 			out = append(out, wordSim{id, s, rule})
 		}
 	}
@@ -121,12 +123,4 @@ func soundKeyHashes(k soundKeys) []uint64 {
 		}
 	}
 	return append(out, keyHash(keyCluster, k.cluster, "", ""))
-}
-
-func (v *vocabulary) worthComparing(hits uint32, qTrigrams int, id uint32) bool {
-	if hits >= 1<<15 {
-		return true
-	}
-	shorter := min(qTrigrams, int(v.trigrams[id-1]))
-	return float64(hits) >= minTrigramShare*float64(shorter)
 }

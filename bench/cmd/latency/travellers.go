@@ -9,8 +9,9 @@ import (
 
 // travellers builds the query mix: a fifth are listed persons with their
 // name perturbed the way passports and clerks perturb names (word order,
-// a dropped word, a typo), the rest are made-up names of similar shape.
-func travellers(entries []matcher.Entry, n int, rng *rand.Rand) []matcher.Query {
+// a dropped word, a typo), the rest are made-up names of similar shape
+// (made).
+func travellers(entries []matcher.Entry, n int, rng *rand.Rand, made func(*rand.Rand) string) []matcher.Query {
 	var listed []string
 	for _, e := range entries {
 		if e.Subject == matcher.SubjectPerson && len(e.Names) > 0 {
@@ -19,7 +20,7 @@ func travellers(entries []matcher.Entry, n int, rng *rand.Rand) []matcher.Query 
 	}
 	out := make([]matcher.Query, 0, n)
 	for i := 0; i < n; i++ {
-		name := madeUp(rng)
+		name := made(rng)
 		if i%5 == 0 && len(listed) > 0 {
 			name = perturb(listed[rng.IntN(len(listed))], rng)
 		}

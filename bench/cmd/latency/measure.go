@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/loaders"
+	"github.com/crosscheck/crosscheck/matcher"
+)
+
+// readLists reads every comma-separated file into one list (UN and OFAC
+// together are "the real lists"). A file may name its own format as
+// format=path; the others use format.
+func readLists(format, files string) ([]matcher.Entry, error) {
+	var entries []matcher.Entry
+	for i, file := range strings.Split(files, ",") {
+		fmtID := format
+		if f, path, ok := strings.Cut(file, "="); ok {
+			fmtID, file = f, path
+		}
+		err := readList(fmtID, file, func(e matcher.Entry) error {
+			e.ID = fmt.Sprintf("%d:%s", i, e.ID)
+			entries = append(entries, e)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+	}
+	return entries, nil
+}
+
+// readList reads one list file; ofac-csv names the folder of the SDN
+// set (sdn.csv, alt.csv, add.csv, sdn_comments.csv).
+func readList(format, file string, fn func(matcher.Entry) error) error {
+	if format == "ofac-csv" {
+		return readOFACParts(file, fn)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return loaders.Read(format, f, fn)
+}
+
+func readOFACParts(dir string, fn func(matcher.Entry) error) error {
+	parts := map[string]io.Reader{}
+	for part, name := range map[string]string{"sdn": "sdn.csv", "alt": "alt.csv", "add": "add.csv", "comments": "sdn_comments.csv"} {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		parts[part] = f
+	}
+	return loaders.ReadParts("ofac-csv", parts, fn)
+}
+
+type result struct {
+	latencies []time.Duration
+	alerts    int
+}
+
+func measure(idx *matcher.Index, queries []matcher.Query) result {
+	r := result{latencies: make([]time.Duration, 0, len(queries))}
+	for _, q := range queries {
+		start := time.Now()
+		hits := idx.Check(q)
+		r.latencies = append(r.latencies, time.Since(start))
+		if len(hits) > 0 {
+			r.alerts++
+		}
+	}
+	return r
+}
+
+func report(out io.Writer, what string, r result) {
+	slices.Sort(r.latencies)
+	var total time.Duration
+	for _, l := range r.latencies {
+		total += l
+	}
+	n := len(r.latencies)
+	pct := func(p float64) time.Duration { return r.latencies[min(n-1, int(float64(n)*p))] }
+	fmt.Fprintf(out, "%s: checks %d, alerts %d, mean %v, p50 %v, p90 %v, p99 %v, p99.9 %v, max %v\n",
+		what, n, r.alerts, (total / time.Duration(n)).Round(time.Microsecond/10), pct(0.50), pct(0.90), pct(0.99), pct(0.999), r.latencies[n-1])
+}

@@ -1,0 +1,141 @@
+package matcher
+
+import "sync"
+
+// scratch is the per-check working memory, reused through a pool so that
+// a check allocates little. Arrays indexed by form or word are as long as
+// the index has forms or words; the lists say which entries to reset.
+type scratch struct {
+	seen    []uint32 // by form: epoch of the check that touched it
+	epoch   uint32
+	touched []uint32
+	ranked  []rankedForm
+	ids     []uint32
+	common  []commonMatch
+	counts  []uint8 // by form: pair postings seen, for countAll
+	counted []uint32
+	lookups map[uint64]struct{}
+	sims    []tokenSims
+
+	wordHits    []uint32  // by word id-1: keys shared with the word scanned
+	wordBest    []float32 // by word id-1: best similarity to a query word
+	wordMask    []uint32  // by word id-1: the query word positions it resembles
+	wordTouched []uint32  // words with hits, for scan
+	wordNoted   []uint32  // words with a best or mask
+	hashes      []uint32
+	memo        simMemo
+}
+
+func newScratch(forms, words int, complete bool) *scratch {
+	return &scratch{
+		seen:     make([]uint32, forms),
+		counts:   make([]uint8, forms),
+		lookups:  map[uint64]struct{}{},
+		wordHits: make([]uint32, words),
+		wordBest: make([]float32, words),
+		wordMask: make([]uint32, words),
+		memo:     simMemo{known: map[uint64]memoSim{}, complete: complete},
+	}
+}
+
+// touch notes that a form is a candidate, once per check.
+func (sc *scratch) touchAll(forms []uint32) {
+	for _, f := range forms {
+		if sc.seen[f] != sc.epoch {
+			sc.seen[f] = sc.epoch
+			sc.touched = append(sc.touched, f)
+		}
+	}
+}
+
+// countAll counts forms and touches those seen need times.
+func (sc *scratch) countAll(forms []uint32, need uint8) {
+	for _, f := range forms {
+		if sc.seen[f] == sc.epoch {
+			continue
+		}
+		n := sc.counts[f] + 1
+		if n == 1 {
+			sc.counted = append(sc.counted, f)
+		}
+		sc.counts[f] = n
+		if n >= need {
+			sc.seen[f] = sc.epoch
+			sc.touched = append(sc.touched, f)
+		}
+	}
+}
+
+func (sc *scratch) resetCounts() {
+	for _, f := range sc.counted {
+		sc.counts[f] = 0
+	}
+	sc.counted = sc.counted[:0]
+}
+
+// firstLookup reports whether key k is looked up for the first time in
+// this check (query forms of one name share most of their pairs).
+func (sc *scratch) firstLookup(k uint64) bool {
+	if _, ok := sc.lookups[k]; ok {
+		return false
+	}
+	sc.lookups[k] = struct{}{}
+	return true
+}
+
+// noteWord records that listed word id resembles query word position tok.
+func (sc *scratch) noteWord(id uint32, sim float32, tok int) {
+	if sc.wordMask[id-1] == 0 {
+		sc.wordNoted = append(sc.wordNoted, id)
+	}
+	sc.wordMask[id-1] |= 1 << tok
+	sc.wordBest[id-1] = max(sc.wordBest[id-1], sim)
+}
+
+func (sc *scratch) countWord(id uint32, n uint32) {
+	if sc.wordHits[id-1] == 0 {
+		sc.wordTouched = append(sc.wordTouched, id)
+	}
+	sc.wordHits[id-1] += n
+}
+
+func (sc *scratch) resetWords() {
+	for _, id := range sc.wordTouched {
+		sc.wordHits[id-1] = 0
+	}
+	sc.wordTouched = sc.wordTouched[:0]
+}
+
+// reset readies the scratch for the next check. A new epoch forgets the
+// touched forms without clearing the array; when the epoch wraps, it is
+// cleared once.
+func (sc *scratch) reset() {
+	for _, id := range sc.wordNoted {
+		sc.wordBest[id-1], sc.wordMask[id-1] = 0, 0
+	}
+	sc.wordNoted = sc.wordNoted[:0]
+	sc.epoch++
+	if sc.epoch == 0 {
+		clear(sc.seen)
+		sc.epoch = 1
+	}
+	sc.touched, sc.common = sc.touched[:0], sc.common[:0]
+	clear(sc.memo.known)
+	clear(sc.lookups)
+}
+
+type scratchPool struct{ p sync.Pool }
+
+func (s *scratchPool) get(forms, words int, complete bool) *scratch {
+	if v, ok := s.p.Get().(*scratch); ok {
+		return v
+	}
+	sc := newScratch(forms, words, complete)
+	sc.reset()
+	return sc
+}
+
+func (s *scratchPool) put(sc *scratch) {
+	sc.reset()
+	s.p.Put(sc)
+}
