@@ -26,16 +26,54 @@ type soundKeys struct {
 	skeleton  string
 	metaphone [2]string
 	cluster   string
+	shape     uint32 // vowel and consonant runs, see wordShape
 }
 
 func newSoundKeys(w string) soundKeys {
 	p, s := matchr.DoubleMetaphone(w)
-	return soundKeys{skeleton: translit.Skeleton(w), metaphone: [2]string{p, s}, cluster: translit.Cluster(w)}
+	return soundKeys{skeleton: translit.Skeleton(w), metaphone: [2]string{p, s}, cluster: translit.Cluster(w), shape: wordShape(w)}
 }
 
-// sameSkeleton: skeletons of one letter say nothing.
+// sameSkeleton: skeletons of one letter say nothing. A shared skeleton
+// vouches for two spellings of one name when the vowels could be the same
+// ones written differently: one side writes almost none (an abjad
+// romanised letter for letter: MHMD), or both have their vowels in the
+// same places (MOHAMMED, MUHAMMAD). ROGER and RIGOR, or MOHAMMED and
+// MAHMOUD, share a skeleton but not their vowels' places: other names.
 func (k soundKeys) sameSkeleton(o soundKeys) bool {
-	return len(k.skeleton) >= 2 && k.skeleton == o.skeleton
+	if len(k.skeleton) < 2 || k.skeleton != o.skeleton {
+		return false
+	}
+	return k.shape == o.shape || k.shape&abjadShape != 0 || o.shape&abjadShape != 0
+}
+
+// abjadShape marks a word of at least three letters with at most one
+// vowel letter.
+const abjadShape = 1 << 31
+
+// wordShape encodes the runs of vowels (1) and consonants (0) of an
+// upper-case word, first run in the lowest bit, with a leading 1 bit
+// closing the pattern: MOHAMMED and MUHAMMAD are both CVCVCVC. Y counts
+// as a vowel, W as a consonant.
+func wordShape(w string) uint32 {
+	var bits, n uint32
+	vowels, prev := 0, -1
+	for i := 0; i < len(w) && n < 30; i++ {
+		v := 0
+		if strings.IndexByte("AEIOUY", w[i]) >= 0 {
+			v, vowels = 1, vowels+1
+		}
+		if v != prev {
+			bits |= uint32(v) << n
+			n++
+			prev = v
+		}
+	}
+	shape := bits | 1<<n
+	if len(w) >= 3 && vowels <= 1 {
+		shape |= abjadShape
+	}
+	return shape
 }
 
 func (k soundKeys) sameMetaphone(o soundKeys) bool {

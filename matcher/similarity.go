@@ -36,7 +36,8 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 		return 0.96, "variant"
 	}
 	jw := matchr.JaroWinkler(q.text, e.text, false)
-	skel, phon := q.sound.sameSkeleton(e.sound), q.sound.sameMetaphone(e.sound)
+	skel := q.sound.sameSkeleton(e.sound) || jw >= 0.85 && q.sound.skeleton == e.sound.skeleton
+	phon := q.sound.sameMetaphone(e.sound)
 	if jw < minUsefulJW && !skel && !phon {
 		return 0, "different"
 	}

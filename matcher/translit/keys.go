@@ -13,8 +13,9 @@ var skeletonDigraphs = strings.NewReplacer("DZH", "J", "DJ", "J", "PH", "F", "CK
 //   - only A-Z count; input is upper-cased and folded first;
 //   - DJ, DZH -> J; PH -> F; CK -> K; KH -> H (Russian and Turkish
 //     renderings of ح and خ: MUKHAMMED, MUHAMMAD; KHALID, HALID);
-//   - H after a consonant goes (SH, TH, DH, GH, CH, ZH: the digraph
-//     variants reduce to their first letter);
+//   - H after S, T, D, G, C, Z, K or P goes (SH, TH, DH, GH, CH, ZH: the
+//     digraph variants reduce to their first letter); after another
+//     consonant it stays (MHMD, written without vowels, is MOHAMMED);
 //   - a word-final H after a vowel goes (ABDULLAH, ABDULLA; FATIMAH, FATIMA);
 //   - C and Q become K;
 //   - vowels, W and Y go (they stand for long vowels as often as for
@@ -55,8 +56,11 @@ func dropInSkeleton(w string, i int) bool {
 	if c != 'H' || i == 0 {
 		return false
 	}
+	if strings.IndexByte("STDGCZKP", w[i-1]) >= 0 {
+		return true // SH TH DH GH CH ZH KH PH
+	}
 	if !isVowel(w[i-1]) {
-		return true // SH TH DH GH CH ZH
+		return false // MHMD: an abjad romanised letter for letter keeps its H
 	}
 	return i == len(w)-1 // ABDULLAH
 }
