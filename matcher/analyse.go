@@ -44,7 +44,10 @@ func (k soundKeys) sameSkeleton(o soundKeys) bool {
 	if len(k.skeleton) < 2 || k.skeleton != o.skeleton {
 		return false
 	}
-	return k.shape == o.shape || k.shape&abjadShape != 0 || o.shape&abjadShape != 0
+	if k.shape == o.shape {
+		return true
+	}
+	return k.shape&abjadShape != 0 || o.shape&abjadShape != 0
 }
 
 // abjadShape marks a word of at least three letters with at most one
@@ -75,6 +78,11 @@ func wordShape(w string) uint32 {
 	}
 	return shape
 }
+
+// maxPhoneticWord is the longest word a Double Metaphone code (four
+// sounds at most) still describes: beyond it the code only says how the
+// word begins.
+const maxPhoneticWord = 7
 
 func (k soundKeys) sameMetaphone(o soundKeys) bool {
 	for _, a := range k.metaphone {

@@ -10,3 +10,12 @@ func BenchmarkCheckSmallIndex(b *testing.B) {
 		idx.Check(q)
 	}
 }
+
+func BenchmarkCheckDocumentNotListed(b *testing.B) {
+	idx := testIndex(b)
+	q := Query{Documents: []QueryDocument{{Number: "QB1850743", Type: DocPassport}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		idx.Check(q)
+	}
+}

@@ -2,8 +2,13 @@ package matcher
 
 import "github.com/antzucaro/matchr"
 
-// maxFastWord is the longest word editDistance handles on the stack.
-const maxFastWord = 40
+// maxFastWord is the longest word jaroWinkler handles on the stack;
+// maxEditWord the longest for editDistance, whose matrix the runtime
+// zeroes on every call (names have far shorter words).
+const (
+	maxFastWord = 40
+	maxEditWord = 24
+)
 
 // editDistance is the Damerau-Levenshtein distance between two words (the
 // same value as matchr.DamerauLevenshtein). Romanised names are ASCII, so
@@ -12,10 +17,10 @@ const maxFastWord = 40
 // allocates a map and a matrix on every call, which made it the largest
 // single cost of a check.
 func editDistance(a, b string) int {
-	if len(a) > maxFastWord || len(b) > maxFastWord || !isASCII(a) || !isASCII(b) {
+	if len(a) > maxEditWord || len(b) > maxEditWord || !isASCII(a) || !isASCII(b) {
 		return matchr.DamerauLevenshtein(a, b)
 	}
-	const w = maxFastWord + 2
+	const w = maxEditWord + 2
 	var d [w * w]int32
 	var lastRow [128]int32 // last row where each byte was seen in a
 	inf := int32(len(a) + len(b))

@@ -29,3 +29,18 @@ func FuzzEditDistance(f *testing.F) {
 		}
 	})
 }
+
+func FuzzJaroWinkler(f *testing.F) {
+	f.Add("MOHAMMED", "MUHAMMAD")
+	f.Add("AB", "BA")
+	f.Add("1234", "1243")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		want := matchr.JaroWinkler(a, b, false)
+		if got := jaroWinkler(a, b); got != want {
+			t.Fatalf("jaroWinkler(%q, %q) = %v, matchr says %v", a, b, got, want)
+		}
+		if lb, d := editsAtLeast(a, b), editDistance(a, b); isASCII(a) && isASCII(b) && lb > d {
+			t.Fatalf("editsAtLeast(%q, %q) = %d > distance %d", a, b, lb, d)
+		}
+	})
+}

@@ -48,6 +48,9 @@ type Document struct {
 // NormalizeDocumentNumber keeps only A-Z and 0-9, upper case. Leading zeros
 // stay: they are significant (UK "0075258").
 func NormalizeDocumentNumber(s string) string {
+	if isNormalized(s) {
+		return s // the common case: a number read from the MRZ
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -59,4 +62,13 @@ func NormalizeDocumentNumber(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isNormalized(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'A' || c > 'Z') {
+			return false
+		}
+	}
+	return true
 }

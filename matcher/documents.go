@@ -49,25 +49,35 @@ func (d *docIndex) lookup(n string) []docRef {
 	return d.byNum[n]
 }
 
-// ocrVariants are the numbers an OCR misread of n could have come from:
-// every combination of the confusable pairs 0/O, 1/I, 5/S, 8/B, bounded
-// so that a long number full of confusables costs a fixed number of
-// lookups.
-func ocrVariants(n string, limit int) []string {
-	out := []string{n}
-	for i := 0; i < len(n) && len(out) < limit+1; i++ {
-		alt, ok := confusable(n[i])
-		if !ok {
-			continue
-		}
-		for _, v := range out[:len(out)] {
-			if len(out) >= limit+1 {
-				break
-			}
-			out = append(out, v[:i]+string(alt)+v[i+1:])
+// eachOCRVariant calls fn with every number an OCR misread of n could
+// have come from that the filter may hold: every combination of the
+// confusable pairs 0/O, 1/I, 5/S, 8/B, in the order of a binary count
+// over the confusable positions, bounded by limit so that a long number
+// full of confusables costs a fixed number of lookups. Variants are built
+// in one buffer and tested as bytes; only one the filter admits becomes a
+// string.
+func (d *docIndex) eachOCRVariant(n string, limit int, fn func(v string)) {
+	var pos [31]int
+	k := 0
+	for i := 0; i < len(n) && k < len(pos); i++ {
+		if _, ok := confusable(n[i]); ok {
+			pos[k] = i
+			k++
 		}
 	}
-	return out[1:]
+	var small [64]byte
+	buf := append(small[:0], n...)
+	for mask := 1; mask <= limit && mask < 1<<k; mask++ {
+		copy(buf, n)
+		for j := 0; j < k; j++ {
+			if mask&(1<<j) != 0 {
+				buf[pos[j]], _ = confusable(n[pos[j]])
+			}
+		}
+		if d.filter.Test(buf) {
+			fn(string(buf))
+		}
+	}
 }
 
 func confusable(c byte) (byte, bool) {

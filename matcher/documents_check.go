@@ -13,9 +13,9 @@ func (x *Index) checkDocuments(q Query, hits map[uint32]*Hit) {
 			continue
 		}
 		x.matchDocument(qd, n, n, "exact", 1, hits)
-		for _, v := range ocrVariants(n, x.opts.MaxOCRVariants) {
+		x.docs.eachOCRVariant(n, x.opts.MaxOCRVariants, func(v string) {
 			x.matchDocument(qd, n, v, "ocr_confusable", ocrScore, hits)
-		}
+		})
 	}
 }
 

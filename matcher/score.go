@@ -127,42 +127,71 @@ func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 // it and records the result here; when the memo is complete, a pair it
 // does not know is a pair of different words, so scoring a name is only
 // lookups. Initials and particles, which find no candidates of their own,
-// are compared directly.
+// are compared directly. Entries hang off the listed word in a short
+// chain (one per query word it resembles): array lookups, no hashing.
 type simMemo struct {
-	known    map[uint64]memoSim
+	head     []int32 // by word id-1: 1 + index in list of its newest entry
+	list     []memoEntry
+	words    []uint32 // words with a chain, to reset
 	complete bool
 	pairs    []tokenPair // alignTokens' working list
 	aligned  []tokenPair // the pairs of the last scoreForms
 }
 
-type memoSim struct {
-	sim  float64
-	rule string
+type memoEntry struct {
+	serial int32
+	prefix bool
+	next   int32
+	sim    float64
+	rule   string
 }
 
-func memoKey(serial int, word uint32, prefix bool) uint64 {
-	k := uint64(serial)<<33 | uint64(word)<<1
-	if prefix {
-		k |= 1
-	}
-	return k
+func newSimMemo(words int, complete bool) simMemo {
+	return simMemo{head: make([]int32, words), complete: complete}
 }
 
 func (m *simMemo) put(serial int, ws wordSim, prefix bool) {
-	m.known[memoKey(serial, ws.word, prefix)] = memoSim{ws.sim, ws.rule}
+	m.add(serial, ws.word, prefix, ws.sim, ws.rule)
+}
+
+func (m *simMemo) add(serial int, word uint32, prefix bool, sim float64, rule string) {
+	h := &m.head[word-1]
+	if *h == 0 {
+		m.words = append(m.words, word)
+	}
+	m.list = append(m.list, memoEntry{serial: int32(serial), prefix: prefix, next: *h, sim: sim, rule: rule})
+	*h = int32(len(m.list))
+}
+
+func (m *simMemo) get(serial int, word uint32, prefix bool) (*memoEntry, bool) {
+	for i := m.head[word-1]; i != 0; {
+		e := &m.list[i-1]
+		if e.serial == int32(serial) && e.prefix == prefix {
+			return e, true
+		}
+		i = e.next
+	}
+	return nil, false
+}
+
+func (m *simMemo) reset() {
+	for _, w := range m.words {
+		m.head[w-1] = 0
+	}
+	m.words, m.list = m.words[:0], m.list[:0]
 }
 
 func (m *simMemo) sim(serial int, q token, e *token, id uint32, prefix bool) (float64, string) {
 	if q.text == e.text {
 		return 1, "exact"
 	}
-	if v, ok := m.known[memoKey(serial, id, prefix)]; ok {
+	if v, ok := m.get(serial, id, prefix); ok {
 		return v.sim, v.rule
 	}
 	if m.complete && !q.particle && len(q.text) > 1 && len(e.text) > 1 {
 		return 0, "different"
 	}
 	s, rule := tokenSim(q, *e, prefix)
-	m.known[memoKey(serial, id, prefix)] = memoSim{s, rule}
+	m.add(serial, id, prefix, s, rule)
 	return s, rule
 }

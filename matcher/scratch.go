@@ -15,6 +15,7 @@ type scratch struct {
 	counts  []uint8 // by form: pair postings seen, for countAll
 	counted []uint32
 	lookups map[uint64]struct{}
+	scanned map[scanKey][]wordSim // query word → similar listed words
 	sims    []tokenSims
 
 	wordHits    []uint32  // by word id-1: keys shared with the word scanned
@@ -31,10 +32,11 @@ func newScratch(forms, words int, complete bool) *scratch {
 		seen:     make([]uint32, forms),
 		counts:   make([]uint8, forms),
 		lookups:  map[uint64]struct{}{},
+		scanned:  map[scanKey][]wordSim{},
 		wordHits: make([]uint32, words),
 		wordBest: make([]float32, words),
 		wordMask: make([]uint32, words),
-		memo:     simMemo{known: map[uint64]memoSim{}, complete: complete},
+		memo:     newSimMemo(words, complete),
 	}
 }
 
@@ -120,8 +122,9 @@ func (sc *scratch) reset() {
 		sc.epoch = 1
 	}
 	sc.touched, sc.common = sc.touched[:0], sc.common[:0]
-	clear(sc.memo.known)
+	sc.memo.reset()
 	clear(sc.lookups)
+	clear(sc.scanned)
 }
 
 type scratchPool struct{ p sync.Pool }

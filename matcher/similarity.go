@@ -1,10 +1,6 @@
 package matcher
 
-import (
-	"strings"
-
-	"github.com/antzucaro/matchr"
-)
+import "strings"
 
 // editBudget is how many edits a word of n letters may take and still be
 // the same name: none on short words, where one edit makes another name.
@@ -35,7 +31,7 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 	if q.sound.cluster == e.sound.cluster {
 		return 0.96, "variant"
 	}
-	jw := matchr.JaroWinkler(q.text, e.text, false)
+	jw := jaroWinkler(q.text, e.text)
 	skel := q.sound.sameSkeleton(e.sound) || jw >= 0.85 && q.sound.skeleton == e.sound.skeleton
 	phon := q.sound.sameMetaphone(e.sound)
 	if jw < minUsefulJW && !skel && !phon {
@@ -46,7 +42,7 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 	// name, whatever the other word's length.
 	n := max(len(q.text), len(e.text))
 	budget := min(editDepth(len(q.text)), editDepth(len(e.text)))
-	if abs(len(q.text)-len(e.text)) <= budget {
+	if abs(len(q.text)-len(e.text)) <= budget && editsAtLeast(q.text, e.text) <= budget {
 		if d := editDistance(q.text, e.text); d <= budget {
 			best, rule = max(jw, 1-float64(d)/float64(n)), "edit"
 		}

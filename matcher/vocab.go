@@ -51,7 +51,7 @@ func (v *vocabulary) intern(w string) uint32 {
 	for _, h := range appendEditHashes(buf[:0], w) {
 		v.editKeys = append(v.editKeys, uint64(h)<<32|uint64(id))
 	}
-	for _, k := range soundKeyHashes(t.sound) {
+	for _, k := range soundKeyHashes(t) {
 		v.bySound[k] = append(v.bySound[k], id)
 	}
 	return id
@@ -68,13 +68,26 @@ type wordSim struct {
 
 // similar returns the listed words that resemble q, with their score. A
 // common listed word has its similar words ready from the build.
+// The query forms of one name (its romanisations) share most words, so
+// a check scans each word once.
 func (v *vocabulary) similar(sc *scratch, q token, prefix bool) []wordSim {
 	if id, ok := v.ids[q.text]; ok && !prefix {
 		if n, ok := v.common.neighbours[id]; ok {
 			return n
 		}
 	}
-	return v.scan(sc, q, prefix, nil)
+	k := scanKey{q.text, prefix}
+	if sims, ok := sc.scanned[k]; ok {
+		return sims
+	}
+	sims := v.scan(sc, q, prefix, nil)
+	sc.scanned[k] = sims
+	return sims
+}
+
+type scanKey struct {
+	text   string
+	prefix bool
 }
 
 // scan compares q with every listed word that shares a sound key or a
@@ -85,7 +98,7 @@ func (v *vocabulary) scan(sc *scratch, q token, prefix bool, out []wordSim) []wo
 		out = append(out, wordSim{id, 1, "exact"})
 	}
 	mark := func(id uint32) { sc.countWord(id, 1) }
-	for _, k := range soundKeyHashes(q.sound) {
+	for _, k := range soundKeyHashes(q) {
 		for _, id := range v.bySound[k] {
 			mark(id)
 		}
@@ -111,14 +124,16 @@ func (v *vocabulary) scan(sc *scratch, q token, prefix bool, out []wordSim) []wo
 }
 
 // soundKeyHashes are the candidate keys of a word's sound keys, at most
-// four and each at most once.
-func soundKeyHashes(k soundKeys) []uint64 {
+// four and each at most once; a metaphone key only for words short
+// enough to share one (see maxPhoneticWord).
+func soundKeyHashes(t token) []uint64 {
+	k := t.sound
 	out := make([]uint64, 0, 4)
 	if len(k.skeleton) >= 2 {
 		out = append(out, keyHash(keySkeleton, k.skeleton, "", ""))
 	}
 	for i, m := range k.metaphone {
-		if len(m) >= 2 && (i == 0 || m != k.metaphone[0]) {
+		if len(m) >= 3 && (i == 0 || m != k.metaphone[0]) {
 			out = append(out, keyHash(keyMetaphone, m, "", ""))
 		}
 	}
