@@ -40,13 +40,14 @@ type commonMatch struct {
 // whose words could still reach an alert (see rankForms), at most
 // MaxCandidates. The similarities found on the way go into the memo, so
 // scoring never compares the same pair twice.
-func (x *Index) candidates(sc *scratch, qforms []nameForm, truncated bool) []uint32 {
+// boost is the most the query's date of birth and nationality could add.
+func (x *Index) candidates(sc *scratch, qforms []nameForm, truncated bool, boost float64) []uint32 {
 	if x.opts.Exhaustive {
 		return x.allForms()
 	}
 	x.matchWords(sc, qforms, truncated)
 	x.openCommon(sc)
-	return x.rankForms(sc, qforms)
+	return x.rankForms(sc, qforms, boost)
 }
 
 // matchWords finds, for every real query word, the similar listed words,
@@ -163,8 +164,8 @@ func (x *Index) openCommon(sc *scratch) {
 // alert, best bound first. The bound takes every query word similar to a
 // word of the form as matched in full, and every particle and initial of
 // either side as matched: scoring can only find less.
-func (x *Index) rankForms(sc *scratch, qforms []nameForm) []uint32 {
-	floor := float32(min(x.opts.CandidateMinShare, x.opts.Policy.Review-maxFeatureBoost))
+func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint32 {
+	floor := float32(min(x.opts.CandidateMinShare, x.opts.Policy.Review-boost))
 	qw := newQueryWeights(qforms)
 	sc.ranked = sc.ranked[:0]
 	for _, id := range sc.touched {

@@ -30,7 +30,8 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 	}
 	sc := x.pool.get(len(x.forms), len(x.vocab.words), !x.opts.Exhaustive)
 	defer x.pool.put(sc)
-	for _, id := range x.candidates(sc, qforms, q.TruncatedName) {
+	boost := featureBoost(q)
+	for _, id := range x.candidates(sc, qforms, q.TruncatedName, boost) {
 		ref := x.forms[id]
 		e := x.entry(ref.entry)
 		if e.Delisted() {
@@ -39,7 +40,7 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 		ef := entryForm{ids: x.formWords(ref), weight: float64(ref.weight), v: x.vocab}
 		for i, qf := range qforms {
 			score := sc.memo.scoreForms(qf, i*maxQueryTokens, ef, q.TruncatedName)
-			if score+maxFeatureBoost < x.opts.Policy.Review {
+			if score+boost < x.opts.Policy.Review {
 				continue // no date or nationality could lift it to an alert
 			}
 			h := x.nameHit(q, e, ref, score)

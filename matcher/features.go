@@ -8,17 +8,38 @@ import (
 
 // Contributions of the signals beyond the name. A clear date-of-birth
 // mismatch counts strongly against; near misses (±1 year, day and month
-// swapped) only mildly, since they are common clerical errors.
+// swapped) only mildly, since they are common clerical errors. The same
+// full date on both sides is strong evidence (two people share one by
+// chance about once in twenty thousand), so it can carry a name that
+// matches only in part (an alias with another given name) to review; a
+// year or a range that merely contains the date says little. A clear
+// mismatch takes an exact name from hit to review, and a name that only
+// contains the listed one (a relative: RANA SADDAM HUSSEIN) below review.
 const (
+	dobExact        = 0.15
 	dobMatch        = 0.04
 	dobNear         = -0.04
-	dobMismatch     = -0.15
+	dobMismatch     = -0.17
 	natMatch        = 0.02
 	natMismatch     = -0.05
 	genderMismatch  = -0.15
 	weakAliasFactor = 0.9
-	maxFeatureBoost = dobMatch + natMatch
 )
+
+// featureBoost is the most the features of q could add to a name score.
+func featureBoost(q Query) float64 {
+	b := 0.0
+	if q.BirthDate != nil {
+		b = dobMatch
+		if q.BirthDate.Precision == PrecisionDay {
+			b = dobExact
+		}
+	}
+	if q.Nationality != "" {
+		b += natMatch
+	}
+	return b
+}
 
 // dobFeature compares the traveller's date of birth with every date of
 // the entry: the best one counts.
@@ -39,6 +60,8 @@ func dobFeature(q *BirthDate, e []BirthDate) (Feature, bool) {
 func compareDates(q, e BirthDate) Feature {
 	f := Feature{Name: "date_of_birth"}
 	switch {
+	case q.Precision == PrecisionDay && e.Precision == PrecisionDay && q.From == e.From && !e.Approximate:
+		f.Contribution, f.Detail = dobExact, fmt.Sprintf("%s same date", q.Raw)
 	case q.From <= e.To && e.From <= q.To:
 		f.Contribution, f.Detail = dobMatch, fmt.Sprintf("%s within %s..%s", q.Raw, e.From, e.To)
 	case nearDates(q, e):

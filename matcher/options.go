@@ -3,7 +3,7 @@ package matcher
 // Version names the matching rules. It changes whenever a rule or a
 // default changes the score of some pair of names, so an audit record
 // says which rules produced its answer.
-const Version = "2026.11.25.3"
+const Version = "2026.11.25.4"
 
 // Policy turns scores into decisions. A score at or above Hit is a hit; at
 // or above Review, a review; below, nothing is reported.
@@ -22,9 +22,12 @@ type Options struct {
 	// MaxCandidates bounds how many names are fully scored per query; the
 	// candidate stage ranks by shared keys first.
 	MaxCandidates int
-	// CandidateMinShare is the share of a listed name's weight that words
-	// resembling the query's words must cover before the name is scored.
-	// An alert needs most of the listed name, so half is generous.
+	// CandidateMinShare caps the bound below which a name is not scored.
+	// The candidate stage bounds each name's score from the words it
+	// shares with the query; a name whose bound plus the most the query's
+	// date of birth and nationality could add stays under Policy.Review
+	// cannot alert and is skipped. A value under that floor scores more
+	// names (0 scores every name found), for measurements.
 	CandidateMinShare float64
 	// CommonKey is the number of names above which a word only adds to
 	// names found through rarer words, so that MOHAMMED or KIM never cause
@@ -45,7 +48,7 @@ func DefaultOptions() Options {
 	return Options{
 		Policy:            DefaultPolicy(),
 		MaxCandidates:     300,
-		CandidateMinShare: 0.5,
+		CandidateMinShare: 1,
 		CommonKey:         300,
 		MaxOCRVariants:    16,
 		BloomFPRate:       0.005,
