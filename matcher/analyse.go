@@ -38,8 +38,8 @@ func newSoundKeys(w string) soundKeys {
 // vouches for two spellings of one name when the vowels could be the same
 // ones written differently: one side writes almost none (an abjad
 // romanised letter for letter: MHMD), or both have their vowels in the
-// same places (MOHAMMED, MUHAMMAD). ROGER and RIGOR, or MOHAMMED and
-// MAHMOUD, share a skeleton but not their vowels' places: other names.
+// same places (MOHAMMED, MUHAMMAD). MOHAMMED and MAHMOUD, or ROGRIA and
+// ROGER, share a skeleton but not their vowels' places: other names.
 func (k soundKeys) sameSkeleton(o soundKeys) bool {
 	if len(k.skeleton) < 2 || k.skeleton != o.skeleton {
 		return false
