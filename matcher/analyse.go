@@ -26,12 +26,34 @@ type soundKeys struct {
 	skeleton  string
 	metaphone [2]string
 	cluster   string
+	fold      string // see romanFold
 	shape     uint32 // vowel and consonant runs, see wordShape
 }
 
 func newSoundKeys(w string) soundKeys {
 	p, s := matchr.DoubleMetaphone(w)
-	return soundKeys{skeleton: translit.Skeleton(w), metaphone: [2]string{p, s}, cluster: translit.Cluster(w), shape: wordShape(w)}
+	return soundKeys{skeleton: translit.Skeleton(w), metaphone: [2]string{p, s}, cluster: translit.Cluster(w), fold: romanFold(w), shape: wordShape(w)}
+}
+
+// romanFolds are spellings that romanisation schemes use for one sound
+// (French OU and English U, Russian KH and English H for the Arabic ح,
+// Y and I as a vowel), folded to one.
+var romanFolds = strings.NewReplacer("OU", "U", "OO", "U", "KH", "H", "Y", "I", "EE", "I")
+
+// romanFold is the word with its romanisation variants folded: ALY and
+// ALI, KHASAN and HASAN, QOUBAYSI and QUBAYSI, KYM and KIM fold alike. A
+// leading Y stays (YUSUF is not IUSUF), and a fold of fewer than four
+// letters keeps KH (KHAN is not HAN).
+func romanFold(w string) string {
+	head := ""
+	if strings.HasPrefix(w, "Y") {
+		head, w = "Y", w[1:]
+	}
+	f := head + romanFolds.Replace(w)
+	if len(f) < 4 && strings.Contains(w, "KH") {
+		return head + strings.NewReplacer("OU", "U", "OO", "U", "Y", "I", "EE", "I").Replace(w)
+	}
+	return f
 }
 
 // sameSkeleton: skeletons of one letter say nothing. A shared skeleton

@@ -11,6 +11,7 @@ const (
 	keySkeleton  = 's'
 	keyMetaphone = 'm'
 	keyCluster   = 'c'
+	keyFold      = 'f'
 )
 
 // maxQueryTokens bounds the words of one query form that take part in

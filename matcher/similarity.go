@@ -31,6 +31,9 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 	if q.sound.cluster == e.sound.cluster {
 		return 0.96, "variant"
 	}
+	if q.sound.fold == e.sound.fold {
+		return 0.95, "romanisation"
+	}
 	jw := jaroWinkler(q.text, e.text)
 	skel := q.sound.sameSkeleton(e.sound) || jw >= 0.85 && q.sound.skeleton == e.sound.skeleton
 	phon := q.sound.sameMetaphone(e.sound)

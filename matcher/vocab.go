@@ -124,7 +124,7 @@ func (v *vocabulary) scan(sc *scratch, q token, prefix bool, out []wordSim) []wo
 }
 
 // soundKeyHashes are the candidate keys of a word's sound keys, at most
-// four and each at most once; a metaphone key only for words short
+// five and each at most once; a metaphone key only for words short
 // enough to share one (see maxPhoneticWord).
 func soundKeyHashes(t token) []uint64 {
 	k := t.sound
@@ -137,5 +137,6 @@ func soundKeyHashes(t token) []uint64 {
 			out = append(out, keyHash(keyMetaphone, m, "", ""))
 		}
 	}
-	return append(out, keyHash(keyCluster, k.cluster, "", ""))
+	out = append(out, keyHash(keyCluster, k.cluster, "", ""))
+	return append(out, keyHash(keyFold, k.fold, "", ""))
 }

@@ -147,7 +147,9 @@ func EvalYente(list []matcher.Entry, dir string, cfg Config) (*YenteResult, erro
 	alerts := CheckAll(idx, qs)
 	r.Timing.Elapsed, r.Timing.Checks = time.Since(start), len(qs)
 	for i, c := range cases {
-		r.tally(c, judgeYente(c, alerts[i]))
+		o := judgeYente(c, alerts[i])
+		r.tally(c, o)
+		r.example(c, o)
 	}
 	if cfg.Candidates {
 		n := min(len(qs), nPos+cfg.CandidateNegatives) // negatives_us come first
@@ -159,6 +161,17 @@ func EvalYente(list []matcher.Entry, dir string, cfg Config) (*YenteResult, erro
 		r.Candidate, r.CandidateSample = &c, n-nPos
 	}
 	return r, nil
+}
+
+// example keeps a few misses and false alerts.
+func (r *YenteResult) example(c yenteCase, o Outcome) {
+	name := c.kind + " " + strings.Join(c.query.Names, " / ")
+	switch {
+	case c.positive && c.kind != "original" && !o.Found && len(r.Missed) < 3*maxLost:
+		r.Missed = append(r.Missed, name)
+	case !c.positive && o.Alert && len(r.FalseAlerts) < 3*maxLost:
+		r.FalseAlerts = append(r.FalseAlerts, name)
+	}
 }
 
 func (r *YenteResult) tally(c yenteCase, o Outcome) {

@@ -104,6 +104,10 @@ type YenteResult struct {
 	Candidate       *CandidateRecall `json:"candidate_recall,omitempty"`
 	CandidateSample int              `json:"candidate_negative_sample"`
 	Timing          Timing           `json:"timing"`
+	// Missed and FalseAlerts name a few perturbed positives not found and
+	// negatives that alerted, for debugging.
+	Missed      []string `json:"missed,omitempty"`
+	FalseAlerts []string `json:"false_alerts,omitempty"`
 }
 
 // yenteCase is one check to run with what judging it needs.

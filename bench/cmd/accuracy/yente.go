@@ -31,6 +31,10 @@ func printYente(out io.Writer, y *accuracy.YenteResult, verbose bool) {
 		t := y.Negatives[name]
 		fmt.Fprintf(out, "  %-40s %6d %7d %6.3f%% %14.0f\n", name, t.Negatives, t.FalseAlerts, 100*t.FARate(), t.FARate()*populationSize)
 	}
+	if verbose {
+		printExamples(out, "missed", y.Missed)
+		printExamples(out, "false alert", y.FalseAlerts)
+	}
 	if verbose && y.Candidate != nil {
 		printExamples(out, "lost candidate", y.Candidate.Lost)
 	}
