@@ -24,7 +24,7 @@ func (x *Index) Check(q Query) []Hit {
 }
 
 func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
-	qforms, qnames := queryForms(q.Names)
+	qforms, qnames := x.queryForms(q.Names)
 	if len(qforms) == 0 {
 		return
 	}
@@ -56,13 +56,18 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 	}
 }
 
-// queryForms analyses every name of the query; qnames gives the name each
-// form came from, for the explanation.
-func queryForms(names []string) ([]nameForm, []string) {
+// queryForms analyses every name of the query, with the split and joined
+// variants of its primary form; qnames gives the name each form came
+// from, for the explanation.
+func (x *Index) queryForms(names []string) ([]nameForm, []string) {
 	var forms []nameForm
 	var from []string
 	for _, n := range names {
-		for _, f := range nameForms(n) {
+		fs := nameForms(n)
+		if len(fs) > 0 {
+			fs = append(fs, x.compoundForms(fs[0])...)
+		}
+		for _, f := range fs {
 			forms = append(forms, f)
 			from = append(from, n)
 		}

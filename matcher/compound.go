@@ -1,0 +1,81 @@
+package matcher
+
+import "strings"
+
+// Names are glued and split differently from one document to the next:
+// ABDELNASSER and ABD EL NASSER, WIJIJOKO and WIJI JOKO, ALQAHTANI and AL
+// QAHTANI. A check therefore also tries the primary form of each query
+// name with one word split in two listed words, or two words joined,
+// so the listed spelling is met on its own terms. Only query forms grow:
+// the index stays as it is.
+
+// maxCompoundForms bounds the extra forms of one query name.
+const maxCompoundForms = 4
+
+// minSplitPart is the shortest half of a split word, particles aside:
+// shorter halves (MARIA + NO) would make names out of syllables.
+const minSplitPart = 3
+
+// compoundForms returns the split and joined variants of form f.
+func (x *Index) compoundForms(f nameForm) []nameForm {
+	words := make([]string, len(f.tokens))
+	for i, t := range f.tokens {
+		words[i] = t.text
+	}
+	var out []nameForm
+	add := func(ws []string) {
+		if len(out) < maxCompoundForms {
+			out = append(out, newNameForm(strings.Join(ws, " ")))
+		}
+	}
+	for i, w := range words {
+		if a, b, ok := x.split(w); ok {
+			add(append(append(append([]string{}, words[:i]...), a, b), words[i+1:]...))
+		}
+	}
+	for i := 0; i+1 < len(words); i++ {
+		if x.joins(f.tokens[i], f.tokens[i+1]) {
+			add(append(append(append([]string{}, words[:i]...), words[i]+words[i+1]), words[i+2:]...))
+		}
+	}
+	return out
+}
+
+// split finds the first way to cut w into two listed words.
+func (x *Index) split(w string) (string, string, bool) {
+	for i := 2; i+2 <= len(w); i++ {
+		a, b := w[:i], w[i:]
+		if !splitPart(a) || !splitPart(b) {
+			continue
+		}
+		if _, ok := x.vocab.ids[a]; !ok {
+			continue
+		}
+		if _, ok := x.vocab.ids[b]; ok {
+			return a, b, true
+		}
+	}
+	return "", "", false
+}
+
+func splitPart(p string) bool { return len(p) >= minSplitPart || isParticle(p) || isGlue(p) }
+
+// joins: a particle or a short prefix glues to the next word
+// (ABD EL NASSER), and two words join when the list knows the joined one.
+func (x *Index) joins(a, b token) bool {
+	if a.particle || isGlue(a.text) {
+		return true
+	}
+	_, ok := x.vocab.ids[a.text+b.text]
+	return ok
+}
+
+// isGlue reports short name parts that are written glued to the next
+// word as often as apart.
+func isGlue(w string) bool {
+	switch w {
+	case "ABD", "ABDUL", "ABDEL", "ABDOUL", "ABU", "ABOU", "DON", "NA", "UR", "UD", "ULLAH", "DIN", "UDDIN":
+		return true
+	}
+	return false
+}
