@@ -97,22 +97,22 @@ func (v *vocabulary) scan(sc *scratch, q token, prefix bool, out []wordSim) []wo
 	if id, ok := v.ids[q.text]; ok {
 		out = append(out, wordSim{id, 1, "exact"})
 	}
-	mark := func(id uint32) { sc.countWord(id, 1) }
 	for _, k := range soundKeyHashes(q) {
 		for _, id := range v.bySound[k] {
-			mark(id)
+			sc.countWord(id, bySound)
 		}
 	}
 	sc.hashes = appendEditHashes(sc.hashes[:0], q.text)
+	edit := func(id uint32) { sc.countWord(id, 1) }
 	for _, h := range sc.hashes {
-		v.edits.each(h, mark)
+		v.edits.each(h, edit)
 	}
 	if prefix && len(q.text) >= 3 {
-		v.prefixed(q.text, mark)
+		v.prefixed(q.text, func(id uint32) { sc.countWord(id, bySound) })
 	}
 	for _, id := range sc.wordTouched {
 		w := v.word(id)
-		if w.text == q.text {
+		if w.text == q.text || sc.wordHits[id-1] < bySound && !withinBudget(q.text, w.text) && q.sound.skeleton != w.sound.skeleton {
 			continue
 		}
 		if s, rule := tokenSim(q, *w, prefix); s > 0 {
@@ -121,6 +121,19 @@ func (v *vocabulary) scan(sc *scratch, q token, prefix bool, out []wordSim) []wo
 	}
 	sc.resetWords()
 	return out
+}
+
+// bySound marks a word found through a sound key (or a prefix) in scan:
+// any rule may apply to it. A word found only through deletion keys can
+// only match by the edit rule, which cheap bounds reject first, or by a
+// one-letter skeleton (no key) with a close spelling.
+const bySound = 1 << 16
+
+// withinBudget: the lengths and letter counts of a and b leave room for
+// the edit rule's budget.
+func withinBudget(a, b string) bool {
+	budget := min(editDepth(len(a)), editDepth(len(b)))
+	return abs(len(a)-len(b)) <= budget && editsAtLeast(a, b) <= budget
 }
 
 // soundKeyHashes are the candidate keys of a word's sound keys, at most
