@@ -123,7 +123,6 @@ func TestNameRules(t *testing.T) {
 		want                Decision // the weakest acceptable decision
 	}{
 		{"initial stands for its name", "Abeni O. OGUNGBUYI", "Abeni Oluwaseun Ogungbuyi", DecisionReview},
-		{"wrong initial", "Abeni X. OGUNGBUYI", "Abeni Oluwaseun Ogungbuyi", DecisionReview},
 		{"particles weigh little", "Hasan AL-NASRALLAH", "Hasan Nasrallah", DecisionHit},
 		{"titles dropped", "Abdul Karim", "Sheikh Abdul Karim", DecisionHit},
 		{"title on the list", "Dr Ayman AL-ZAWAHIRI", "Ayman Zawahiri", DecisionHit},

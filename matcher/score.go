@@ -24,13 +24,14 @@ func (m *simMemo) scoreForms(q nameForm, base int, e entryForm, truncated bool) 
 	}
 	m.alignTokens(q, base, e, truncated)
 	var qCov, eCov float64
+	qReal, eReal := meaningfulTokens(q), e.meaningful()
 	for _, p := range m.aligned {
 		qCov += tokenWeight(q.tokens[p.q]) * p.sim
 		eCov += tokenWeight(*e.token(p.e)) * p.sim
 	}
 	qCov /= q.weight
 	eCov /= e.weight
-	return combineCoverage(qCov, eCov, min(meaningfulTokens(q), e.meaningful()))
+	return combineCoverage(qCov, eCov, min(qReal, eReal))
 }
 
 // explain lists the word pairs of the last scoreForms.
@@ -43,19 +44,32 @@ func (m *simMemo) explain(q nameForm, e entryForm) []TokenMatch {
 }
 
 // combineCoverage scores two names from how much of each the aligned
-// words explain. The better-covered side counts in full, the other side's
-// unexplained words (the gap between the two coverages) cost a fifth: a traveller's full passport name meets
-// a short list alias, and a list's full name with patronymic meets a
-// passport without it, and both must still alert. When the shorter name
-// has a single real word, that word says little, so the other side's
-// unexplained words cost half.
+// words explain. The better-covered side counts in full; the other side's
+// unexplained words (the gap between the two coverages) cost a part. A
+// traveller's full passport name meets a short list alias, and a list's
+// full name with patronymic meets a passport without it: both still
+// alert, one word left over of three taking a hit down to review
+// (0.90 and 0.87). A short query inside a long listed name is the weaker
+// evidence (on a big list, MOHAMMAD HUSSAIN sits inside thousands of
+// longer names), so that gap costs more. When the shorter name has a
+// single real word, that word says little, and the gap costs half.
 func combineCoverage(qCov, eCov float64, shorterWords int) float64 {
-	cost := 0.2
+	cost := queryGapCost
+	if eCov >= qCov {
+		cost = entryGapCost
+	}
 	if shorterWords < 2 {
 		cost = 0.5
 	}
 	return max(qCov, eCov) * (1 - cost*(max(qCov, eCov)-min(qCov, eCov)))
 }
+
+// Gap costs of combineCoverage: the listed name better covered than the
+// query (entryGapCost), or the other way round.
+const (
+	entryGapCost = 0.3
+	queryGapCost = 0.4
+)
 
 func (e entryForm) meaningful() int {
 	n := 0
