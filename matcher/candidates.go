@@ -206,7 +206,7 @@ type rankedForm struct {
 // coverageBound is combineCoverage at its most lenient, for upper bounds.
 func coverageBound(q, e float32) float32 {
 	hi, lo := min(1, max(q, e)), min(1, min(q, e))
-	return hi * (1 - 0.2*(hi-lo))
+	return hi * (1 - min(entryGapCost, queryGapCost)*(hi-lo))
 }
 
 // queryWeights are the word weights of each query form, for bounding how

@@ -13,8 +13,12 @@ import "strings"
 const maxCompoundForms = 4
 
 // minSplitPart is the shortest half of a split word, particles aside:
-// shorter halves (MARIA + NO) would make names out of syllables.
-const minSplitPart = 3
+// shorter halves (MARIA + NO) would make names out of syllables; and
+// minSplitWord the shortest word worth splitting.
+const (
+	minSplitPart = 3
+	minSplitWord = 7
+)
 
 // compoundForms returns the split and joined variants of form f.
 func (x *Index) compoundForms(f nameForm) []nameForm {
@@ -43,6 +47,9 @@ func (x *Index) compoundForms(f nameForm) []nameForm {
 
 // split finds the first way to cut w into two listed words.
 func (x *Index) split(w string) (string, string, bool) {
+	if len(w) < minSplitWord {
+		return "", "", false
+	}
 	for i := 2; i+2 <= len(w); i++ {
 		a, b := w[:i], w[i:]
 		if !splitPart(a) || !splitPart(b) {

@@ -51,7 +51,7 @@ func (v *vocabulary) intern(w string) uint32 {
 	for _, h := range appendEditHashes(buf[:0], w) {
 		v.editKeys = append(v.editKeys, uint64(h)<<32|uint64(id))
 	}
-	for _, k := range soundKeyHashes(t) {
+	for _, k := range soundKeyHashes(t, false) {
 		v.bySound[k] = append(v.bySound[k], id)
 	}
 	return id
@@ -97,10 +97,13 @@ func (v *vocabulary) scan(sc *scratch, q token, prefix bool, out []wordSim) []wo
 	if id, ok := v.ids[q.text]; ok {
 		out = append(out, wordSim{id, 1, "exact"})
 	}
-	for _, k := range soundKeyHashes(q) {
+	for _, k := range soundKeyHashes(q, true) {
 		for _, id := range v.bySound[k] {
 			sc.countWord(id, bySound)
 		}
+	}
+	if id, ok := v.ids[q.sound.fold]; ok {
+		sc.countWord(id, bySound)
 	}
 	sc.hashes = appendEditHashes(sc.hashes[:0], q.text)
 	edit := func(id uint32) { sc.countWord(id, 1) }
@@ -139,7 +142,11 @@ func withinBudget(a, b string) bool {
 // soundKeyHashes are the candidate keys of a word's sound keys, at most
 // five and each at most once; a metaphone key only for words short
 // enough to share one (see maxPhoneticWord).
-func soundKeyHashes(t token) []uint64 {
+//
+// A listed word is filed under its fold only when the fold differs from
+// it; a query word looks its fold up always, and the listed word spelled
+// like its fold through the exact text (ALY finds ALI, ALI finds ALY).
+func soundKeyHashes(t token, query bool) []uint64 {
 	k := t.sound
 	out := make([]uint64, 0, 4)
 	if len(k.skeleton) >= 2 {
@@ -151,5 +158,8 @@ func soundKeyHashes(t token) []uint64 {
 		}
 	}
 	out = append(out, keyHash(keyCluster, k.cluster, "", ""))
-	return append(out, keyHash(keyFold, k.fold, "", ""))
+	if k.fold != t.text || query {
+		out = append(out, keyHash(keyFold, k.fold, "", ""))
+	}
+	return out
 }
