@@ -181,21 +181,65 @@ func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint3
 			sc.ranked = append(sc.ranked, rankedForm{id, ub})
 		}
 	}
-	slices.SortFunc(sc.ranked, func(a, b rankedForm) int {
-		switch {
-		case a.bound > b.bound:
-			return -1
-		case a.bound < b.bound:
-			return 1
-		}
-		return int(a.form) - int(b.form)
-	})
+	ranked := topRanked(sc.ranked, x.opts.MaxCandidates)
 	out := sc.ids[:0]
-	for _, r := range sc.ranked[:min(x.opts.MaxCandidates, len(sc.ranked))] {
+	for _, r := range ranked {
 		out = append(out, r.form)
 	}
 	sc.ids = out
 	return out
+}
+
+// topRanked returns the k best forms, best first. A common name can leave
+// tens of thousands of forms above the floor; only the k best are
+// sorted, after a selection.
+func topRanked(r []rankedForm, k int) []rankedForm {
+	if len(r) > k {
+		selectTop(r, k)
+		r = r[:k]
+	}
+	slices.SortFunc(r, compareRanked)
+	return r
+}
+
+func compareRanked(a, b rankedForm) int {
+	switch {
+	case a.bound > b.bound:
+		return -1
+	case a.bound < b.bound:
+		return 1
+	}
+	return int(a.form) - int(b.form)
+}
+
+// selectTop moves the k best of r to its front (quickselect).
+func selectTop(r []rankedForm, k int) {
+	lo, hi := 0, len(r)-1
+	for lo < hi {
+		p := r[(lo+hi)/2]
+		i, j := lo, hi
+		for i <= j {
+			for compareRanked(r[i], p) < 0 {
+				i++
+			}
+			for compareRanked(r[j], p) > 0 {
+				j--
+			}
+			if i <= j {
+				r[i], r[j] = r[j], r[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
 }
 
 type rankedForm struct {

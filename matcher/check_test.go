@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -102,3 +103,16 @@ func TestCheckDocuments(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestTopRanked(t *testing.T) {
+	var r []rankedForm
+	for i := range 1000 {
+		r = append(r, rankedForm{form: uint32(i), bound: float32((i * 7919) % 101)})
+	}
+	want := slices.Clone(r)
+	slices.SortFunc(want, compareRanked)
+	got := topRanked(slices.Clone(r), 37)
+	if !slices.Equal(got, want[:37]) {
+		t.Fatalf("top 37 differ:\n got  %v\n want %v", got, want[:37])
+	}
+}

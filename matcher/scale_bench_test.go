@@ -15,7 +15,7 @@ import (
 // They only run with -bench (the list takes seconds to build) and not
 // under -short:
 //
-//	GOMAXPROCS=1 go test ./matcher -run '^$' -bench Scale -benchtime 20000x
+//	GOMAXPROCS=1 go test ./matcher -run '^$' -bench 'ScaleCheck' -benchtime 20000x
 var scaleEntries = flag.Int("scale", 1_000_000, "entries in the generated list of the scale benchmarks")
 
 var scale struct {
@@ -75,7 +75,10 @@ func BenchmarkScaleCheckDocumentNotListed(b *testing.B) {
 }
 
 // BenchmarkScaleBuild reports the build time and the heap the index adds
-// per entry (the entries themselves excluded).
+// per entry (the entries themselves excluded). Run it on its own with
+// -benchtime 1x: every iteration builds the whole index.
+//
+//	go test ./matcher -run '^$' -bench ScaleBuild -benchtime 1x
 func BenchmarkScaleBuild(b *testing.B) {
 	if testing.Short() {
 		b.Skip("skipped under -short")
