@@ -95,7 +95,7 @@ func wordShape(w string) uint32 {
 		}
 	}
 	shape := bits | 1<<n
-	if len(w) >= 3 && vowels <= 1 {
+	if len(w) >= 3 && vowels <= 1 || len(w) == 2 && vowels == 0 {
 		shape |= abjadShape
 	}
 	return shape

@@ -63,13 +63,15 @@ func (x *Index) queryForms(names []string) ([]nameForm, []string) {
 	var forms []nameForm
 	var from []string
 	for _, n := range names {
-		fs := nameForms(n)
-		if len(fs) > 0 {
-			fs = append(fs, x.compoundForms(fs[0])...)
-		}
-		for _, f := range fs {
-			forms = append(forms, f)
-			from = append(from, n)
+		for _, part := range nameParts(n) {
+			fs := nameForms(part)
+			if len(fs) > 0 {
+				fs = append(fs, x.compoundForms(fs[0])...)
+			}
+			for _, f := range fs {
+				forms = append(forms, f)
+				from = append(from, n)
+			}
 		}
 	}
 	return forms, from

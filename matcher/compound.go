@@ -33,8 +33,8 @@ func (x *Index) compoundForms(f nameForm) []nameForm {
 		}
 	}
 	for i, w := range words {
-		if a, b, ok := x.split(w); ok {
-			add(append(append(append([]string{}, words[:i]...), a, b), words[i+1:]...))
+		if parts, ok := x.split(w); ok {
+			add(append(append(append([]string{}, words[:i]...), parts...), words[i+1:]...))
 		}
 	}
 	for i := 0; i+1 < len(words); i++ {
@@ -45,24 +45,36 @@ func (x *Index) compoundForms(f nameForm) []nameForm {
 	return out
 }
 
-// split finds the first way to cut w into two listed words.
-func (x *Index) split(w string) (string, string, bool) {
+// split finds the first way to cut w into two or three listed words
+// (ABDELNASSER into ABD, EL, NASSER).
+func (x *Index) split(w string) ([]string, bool) {
 	if len(w) < minSplitWord {
-		return "", "", false
+		return nil, false
 	}
+	return x.splitIn(w, 3)
+}
+
+func (x *Index) splitIn(w string, parts int) ([]string, bool) {
 	for i := 2; i+2 <= len(w); i++ {
 		a, b := w[:i], w[i:]
-		if !splitPart(a) || !splitPart(b) {
+		if !splitPart(a) || !x.listed(a) {
 			continue
 		}
-		if _, ok := x.vocab.ids[a]; !ok {
-			continue
+		if splitPart(b) && x.listed(b) {
+			return []string{a, b}, true
 		}
-		if _, ok := x.vocab.ids[b]; ok {
-			return a, b, true
+		if parts > 2 {
+			if rest, ok := x.splitIn(b, parts-1); ok {
+				return append([]string{a}, rest...), true
+			}
 		}
 	}
-	return "", "", false
+	return nil, false
+}
+
+func (x *Index) listed(w string) bool {
+	_, ok := x.vocab.ids[w]
+	return ok
 }
 
 func splitPart(p string) bool { return len(p) >= minSplitPart || isParticle(p) || isGlue(p) }
@@ -73,8 +85,7 @@ func (x *Index) joins(a, b token) bool {
 	if a.particle || isGlue(a.text) {
 		return true
 	}
-	_, ok := x.vocab.ids[a.text+b.text]
-	return ok
+	return x.listed(a.text + b.text)
 }
 
 // isGlue reports short name parts that are written glued to the next
@@ -85,4 +96,34 @@ func isGlue(w string) bool {
 		return true
 	}
 	return false
+}
+
+// nameParts splits one name field into the names it holds: lists and
+// forms write several spellings in one field separated by semicolons
+// ("Fazel Rahim; Fazil Rahim"), and notes in parentheses ("Abubakar
+// (original script: ...)", "(previously listed as)") are no part of a
+// name.
+func nameParts(full string) []string {
+	if !strings.ContainsAny(full, ";(") {
+		return []string{full}
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range full {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	var out []string
+	for _, p := range strings.Split(b.String(), ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -130,6 +130,11 @@ func TestNameRules(t *testing.T) {
 		{"any order", "KIM Jong Un", "Jong Un Kim", DecisionHit},
 		{"hyphenated", "Jong-Un KIM", "Jong Un Kim", DecisionHit},
 		{"one shared given name is not a match", "Ali SHARIFI", "Ali Salehi", DecisionClear},
+		{"glued on the passport, split on the list", "Abd El Nasser HUSSEIN", "Abdelnasser Hussein", DecisionReview},
+		{"split on the passport, glued on the list", "Abdelnasser HUSSEIN", "Abd El Nasser Hussein", DecisionReview},
+		{"glued particle", "Tariq Saleh AL QAHTANI", "Tariq Saleh Alqahtani", DecisionReview},
+		{"several spellings in one field", "Fazal RAHIMI", "Fazel Rahimy; Fazal Rahimi", DecisionHit},
+		{"a note in parentheses is no name", "Fazal RAHIMI", "Fazal Rahimi (also listed as)", DecisionHit},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

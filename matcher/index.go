@@ -60,8 +60,10 @@ func NewIndex(entries []Entry, opts Options) (*Index, error) {
 
 func (x *Index) addNames(entry uint32, e *Entry) {
 	for n, name := range e.Names {
-		for _, r := range romanize(name.Full) {
-			x.addForm(entry, uint16(n), nameWords(r))
+		for _, part := range nameParts(name.Full) {
+			for _, r := range romanize(part) {
+				x.addForm(entry, uint16(n), nameWords(r))
+			}
 		}
 	}
 }
