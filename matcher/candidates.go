@@ -66,7 +66,7 @@ func (x *Index) matchWords(sc *scratch, qforms []nameForm, truncated bool) {
 			ws := x.vocab.similar(sc, t, prefix)
 			for _, w := range ws {
 				sc.memo.put(fi*maxQueryTokens+ti, w, prefix)
-				sc.noteWord(w.word, float32(w.sim), ti)
+				sc.noteWord(w.word, float32(w.sim), ti, fi)
 			}
 			sims = append(sims, tokenSims{ti, ws})
 		}

@@ -38,7 +38,11 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 			continue
 		}
 		ef := entryForm{ids: x.formWords(ref), weight: float64(ref.weight), v: x.vocab}
+		matched := x.matchedForms(sc, ef)
 		for i, qf := range qforms {
+			if matched&(1<<(i&31)) == 0 {
+				continue
+			}
 			score := sc.memo.scoreForms(qf, i*maxQueryTokens, ef, q.TruncatedName)
 			if score+boost < x.opts.Policy.Review {
 				continue // no date or nationality could lift it to an alert
@@ -56,6 +60,21 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 	}
 }
 
+// matchedForms are the query forms (by bit, the 33rd and later sharing
+// the bits of the first) with a real word like one of the listed form's:
+// an alternative romanisation of the traveller's name that resembles none
+// of its words is not scored against it.
+func (x *Index) matchedForms(sc *scratch, ef entryForm) uint32 {
+	if x.opts.Exhaustive {
+		return ^uint32(0)
+	}
+	var m uint32
+	for _, id := range ef.ids {
+		m |= sc.wordForms[id-1]
+	}
+	return m
+}
+
 // queryForms analyses every name of the query, with the split and joined
 // variants of its primary form; qnames gives the name each form came
 // from, for the explanation.
@@ -66,7 +85,7 @@ func (x *Index) queryForms(names []string) ([]nameForm, []string) {
 		for _, part := range nameParts(n) {
 			fs := nameForms(part)
 			if len(fs) > 0 {
-				fs = append(fs, x.compoundForms(fs[0])...)
+				fs = append(fs, x.compoundForms(fs[0], len(fs))...)
 			}
 			for _, f := range fs {
 				forms = append(forms, f)

@@ -9,8 +9,13 @@ import "strings"
 // so the listed spelling is met on its own terms. Only query forms grow:
 // the index stays as it is.
 
-// maxCompoundForms bounds the extra forms of one query name.
-const maxCompoundForms = 4
+// maxCompoundForms bounds the extra forms of one query name; a name with
+// several romanisations already (Arabic, Cyrillic) gets fewer, since each
+// extra form is scored against every candidate.
+const (
+	maxCompoundForms     = 4
+	maxCompoundFormsMany = 1
+)
 
 // minSplitPart is the shortest half of a split word, particles aside:
 // shorter halves (MARIA + NO) would make names out of syllables; and
@@ -20,15 +25,20 @@ const (
 	minSplitWord = 7
 )
 
-// compoundForms returns the split and joined variants of form f.
-func (x *Index) compoundForms(f nameForm) []nameForm {
+// compoundForms returns the split and joined variants of form f, the
+// first of n romanisations.
+func (x *Index) compoundForms(f nameForm, n int) []nameForm {
+	limit := maxCompoundForms
+	if n > 2 {
+		limit = maxCompoundFormsMany
+	}
 	words := make([]string, len(f.tokens))
 	for i, t := range f.tokens {
 		words[i] = t.text
 	}
 	var out []nameForm
 	add := func(ws []string) {
-		if len(out) < maxCompoundForms {
+		if len(out) < limit {
 			out = append(out, newNameForm(strings.Join(ws, " ")))
 		}
 	}

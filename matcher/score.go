@@ -148,8 +148,12 @@ type simMemo struct {
 	list     []memoEntry
 	words    []uint32 // words with a chain, to reset
 	complete bool
-	pairs    []tokenPair // alignTokens' working list
-	aligned  []tokenPair // the pairs of the last scoreForms
+	// tokMask and formMask are the scratch's wordMask and wordForms: a
+	// listed word no query word of the form resembles needs no walk of its
+	// chain.
+	tokMask, formMask []uint32
+	pairs             []tokenPair // alignTokens' working list
+	aligned           []tokenPair // the pairs of the last scoreForms
 }
 
 type memoEntry struct {
@@ -199,10 +203,14 @@ func (m *simMemo) sim(serial int, q token, e *token, id uint32, prefix bool) (fl
 	if q.text == e.text {
 		return 1, "exact"
 	}
+	candidate := m.complete && !q.particle && len(q.text) > 1 && len(e.text) > 1
+	if candidate && (m.tokMask[id-1]>>(serial%maxQueryTokens)&1 == 0 || m.formMask[id-1]>>(serial/maxQueryTokens&31)&1 == 0) {
+		return 0, "different"
+	}
 	if v, ok := m.get(serial, id, prefix); ok {
 		return v.sim, v.rule
 	}
-	if m.complete && !q.particle && len(q.text) > 1 && len(e.text) > 1 {
+	if candidate {
 		return 0, "different"
 	}
 	s, rule := tokenSim(q, *e, prefix)

@@ -21,6 +21,7 @@ type scratch struct {
 	wordHits    []uint32  // by word id-1: keys shared with the word scanned
 	wordBest    []float32 // by word id-1: best similarity to a query word
 	wordMask    []uint32  // by word id-1: the query word positions it resembles
+	wordForms   []uint32  // by word id-1: the query forms (up to 32) with a word it resembles
 	wordTouched []uint32  // words with hits, for scan
 	wordNoted   []uint32  // words with a best or mask
 	hashes      []uint32
@@ -28,16 +29,19 @@ type scratch struct {
 }
 
 func newScratch(forms, words int, complete bool) *scratch {
-	return &scratch{
-		seen:     make([]uint32, forms),
-		counts:   make([]uint8, forms),
-		lookups:  map[uint64]struct{}{},
-		scanned:  map[scanKey][]wordSim{},
-		wordHits: make([]uint32, words),
-		wordBest: make([]float32, words),
-		wordMask: make([]uint32, words),
-		memo:     newSimMemo(words, complete),
+	sc := &scratch{
+		seen:      make([]uint32, forms),
+		counts:    make([]uint8, forms),
+		lookups:   map[uint64]struct{}{},
+		scanned:   map[scanKey][]wordSim{},
+		wordHits:  make([]uint32, words),
+		wordBest:  make([]float32, words),
+		wordMask:  make([]uint32, words),
+		wordForms: make([]uint32, words),
+		memo:      newSimMemo(words, complete),
 	}
+	sc.memo.tokMask, sc.memo.formMask = sc.wordMask, sc.wordForms
+	return sc
 }
 
 // touch notes that a form is a candidate, once per check.
@@ -85,12 +89,14 @@ func (sc *scratch) firstLookup(k uint64) bool {
 	return true
 }
 
-// noteWord records that listed word id resembles query word position tok.
-func (sc *scratch) noteWord(id uint32, sim float32, tok int) {
+// noteWord records that listed word id resembles word tok of query form
+// form.
+func (sc *scratch) noteWord(id uint32, sim float32, tok, form int) {
 	if sc.wordMask[id-1] == 0 {
 		sc.wordNoted = append(sc.wordNoted, id)
 	}
 	sc.wordMask[id-1] |= 1 << tok
+	sc.wordForms[id-1] |= 1 << (form & 31)
 	sc.wordBest[id-1] = max(sc.wordBest[id-1], sim)
 }
 
@@ -113,7 +119,7 @@ func (sc *scratch) resetWords() {
 // cleared once.
 func (sc *scratch) reset() {
 	for _, id := range sc.wordNoted {
-		sc.wordBest[id-1], sc.wordMask[id-1] = 0, 0
+		sc.wordBest[id-1], sc.wordMask[id-1], sc.wordForms[id-1] = 0, 0, 0
 	}
 	sc.wordNoted = sc.wordNoted[:0]
 	sc.epoch++
