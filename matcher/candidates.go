@@ -177,7 +177,11 @@ func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint3
 			eSum += sc.wordBest[w-1] // 0 unless similar to a query word
 			mask |= sc.wordMask[w-1]
 		}
-		if ub := coverageBound(qw.cover(mask), (eSum+ref.free)/ref.weight); ub >= floor {
+		qCover := qw.cover(mask)
+		if ref.initials {
+			qCover = 1 // a query word may match an initial: no bound from the query side
+		}
+		if ub := coverageBound(qCover, (eSum+ref.free)/ref.weight); ub >= floor {
 			sc.ranked = append(sc.ranked, rankedForm{id, ub})
 		}
 	}

@@ -9,12 +9,15 @@ import (
 // x.words[start : start+n], ids into the vocabulary. Forms hold no
 // strings of their own, which keeps a million names in little memory.
 type formRef struct {
-	entry  uint32
-	start  uint32
-	name   uint16
-	n      uint8
-	weight float32 // sum of the word weights
-	free   float32 // weight of particles and initials, which find no candidates
+	entry uint32
+	start uint32
+	name  uint16
+	n     uint8
+	// initials says the form has an initial, which any query word of that
+	// letter may match (outside the candidate stage's view).
+	initials bool
+	weight   float32 // sum of the word weights
+	free     float32 // weight of particles and initials, which find no candidates
 }
 
 // Index is an immutable, searchable generation of one list. Build it with
@@ -82,6 +85,7 @@ func (x *Index) addForm(entry uint32, name uint16, words []string) {
 		if !t.meaningful() {
 			ref.free += float32(tokenWeight(*t))
 		}
+		ref.initials = ref.initials || len(t.text) == 1
 	}
 	x.forms = append(x.forms, ref)
 }
