@@ -177,11 +177,7 @@ func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint3
 			eSum += sc.wordBest[w-1] // 0 unless similar to a query word
 			mask |= sc.wordMask[w-1]
 		}
-		qCover := qw.cover(mask)
-		if ref.initials {
-			qCover = 1 // a query word may match an initial: no bound from the query side
-		}
-		if ub := coverageBound(qCover, (eSum+ref.free)/ref.weight); ub >= floor {
+		if ub := coverageBound(qw.cover(mask, ref.initials), (eSum+ref.free)/ref.weight); ub >= floor {
 			sc.ranked = append(sc.ranked, rankedForm{id, ub})
 		}
 	}
@@ -281,15 +277,17 @@ func newQueryWeights(qforms []nameForm) queryWeights {
 }
 
 // cover is the largest share of any query form that the words in mask,
-// with every particle and initial, could explain.
-func (q queryWeights) cover(mask uint32) float32 {
+// with every particle and initial of the query, and as many more words
+// as the listed form has initials (a word matches an initial of its
+// letter), could explain.
+func (q queryWeights) cover(mask uint32, initials uint8) float32 {
 	best := float32(0)
 	for i := range q {
-		s := q[i].free
+		s := q[i].free + float32(initials) // a real word weighs 1
 		for m := mask; m != 0; m &= m - 1 {
 			s += q[i].word[bits.TrailingZeros32(m)]
 		}
-		best = max(best, s/q[i].total)
+		best = max(best, min(1, s/q[i].total))
 	}
 	return best
 }

@@ -13,9 +13,9 @@ type formRef struct {
 	start uint32
 	name  uint16
 	n     uint8
-	// initials says the form has an initial, which any query word of that
+	// initials counts the form's initials, which any query word of their
 	// letter may match (outside the candidate stage's view).
-	initials bool
+	initials uint8
 	weight   float32 // sum of the word weights
 	free     float32 // weight of particles and initials, which find no candidates
 }
@@ -85,7 +85,9 @@ func (x *Index) addForm(entry uint32, name uint16, words []string) {
 		if !t.meaningful() {
 			ref.free += float32(tokenWeight(*t))
 		}
-		ref.initials = ref.initials || len(t.text) == 1
+		if len(t.text) == 1 {
+			ref.initials++
+		}
 	}
 	x.forms = append(x.forms, ref)
 }
