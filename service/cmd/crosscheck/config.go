@@ -121,53 +121,40 @@ type envFlags struct {
 	errs   []error
 }
 
-func (e *envFlags) str(p *string, s setting, def string) {
-	if v := e.getenv(s.env); v != "" {
-		def = v
+// fromEnv returns the environment's value for s when it is set and
+// parses, def otherwise; a value that does not parse is remembered.
+func fromEnv[T any](e *envFlags, s setting, def T, parse func(string) (T, error), want string) T {
+	v := e.getenv(s.env)
+	if v == "" {
+		return def
 	}
-	e.fs.StringVar(p, s.flag, def, s.usage+" (env "+s.env+")")
+	parsed, err := parse(v)
+	if err != nil {
+		e.errs = append(e.errs, fmt.Errorf("%s=%q: not %s", s.env, v, want))
+		return def
+	}
+	return parsed
+}
+
+func helpText(s setting) string { return s.usage + " (env " + s.env + ")" }
+
+func (e *envFlags) str(p *string, s setting, def string) {
+	e.fs.StringVar(p, s.flag, fromEnv(e, s, def, func(v string) (string, error) { return v, nil }, ""), helpText(s))
 }
 
 func (e *envFlags) dur(p *time.Duration, s setting, def time.Duration) {
-	if v := e.getenv(s.env); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil {
-			e.errs = append(e.errs, fmt.Errorf("%s=%q: not a duration such as 5s", s.env, v))
-		}
-		def = d
-	}
-	e.fs.DurationVar(p, s.flag, def, s.usage+" (env "+s.env+")")
+	e.fs.DurationVar(p, s.flag, fromEnv(e, s, def, time.ParseDuration, "a duration such as 5s"), helpText(s))
 }
 
 func (e *envFlags) num(p *int, s setting, def int) {
-	if v := e.getenv(s.env); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			e.errs = append(e.errs, fmt.Errorf("%s=%q: not a whole number", s.env, v))
-		}
-		def = n
-	}
-	e.fs.IntVar(p, s.flag, def, s.usage+" (env "+s.env+")")
+	e.fs.IntVar(p, s.flag, fromEnv(e, s, def, strconv.Atoi, "a whole number"), helpText(s))
 }
 
 func (e *envFlags) float(p *float64, s setting, def float64) {
-	if v := e.getenv(s.env); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil {
-			e.errs = append(e.errs, fmt.Errorf("%s=%q: not a number", s.env, v))
-		}
-		def = f
-	}
-	e.fs.Float64Var(p, s.flag, def, s.usage+" (env "+s.env+")")
+	parse := func(v string) (float64, error) { return strconv.ParseFloat(v, 64) }
+	e.fs.Float64Var(p, s.flag, fromEnv(e, s, def, parse, "a number"), helpText(s))
 }
 
 func (e *envFlags) boolean(p *bool, s setting, def bool) {
-	if v := e.getenv(s.env); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			e.errs = append(e.errs, fmt.Errorf("%s=%q: not true or false", s.env, v))
-		}
-		def = b
-	}
-	e.fs.BoolVar(p, s.flag, def, s.usage+" (env "+s.env+")")
+	e.fs.BoolVar(p, s.flag, fromEnv(e, s, def, strconv.ParseBool, "true or false"), helpText(s))
 }
