@@ -23,15 +23,14 @@ type upload struct {
 }
 
 // testLists are the real lists of the scenario, beside the bundled UN
-// list the service seeds itself. The UK FCDO excerpt in testdata is left
-// out: it is cut mid-list and the loader rightly rejects it (line 353,
-// a designation without UniqueID).
+// list the service seeds itself.
 func testLists() []upload {
 	ofac := "testdata/lists/ofac/sdn-2021/"
 	return []upload{
 		{id: "ofac-sdn", format: "ofac-csv", kind: "persons", name: "OFAC SDN (2021 test copy)", parts: map[string]string{
 			"sdn": ofac + "sdn.csv", "alt": ofac + "alt.csv", "add": ofac + "add.csv", "comments": ofac + "sdn_comments.csv"}},
 		{id: "uk-ofsi", format: "uk-ofsi-csv", kind: "persons", name: "UK OFSI consolidated list (excerpt)", file: "testdata/lists/uk/ofsi-conlist-2025-04-10-excerpt.csv"},
+		{id: "uk-fcdo", format: "uk-fcdo-xml", kind: "persons", name: "UK Sanctions List, FCDO (excerpt)", file: "testdata/lists/uk/fcdo-excerpt.xml"},
 	}
 }
 

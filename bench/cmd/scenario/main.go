@@ -1,9 +1,10 @@
 // Command scenario is the performance bench in one command: it builds
 // crosscheck and the load generator, starts Redis on a free port (when
 // redis-server is installed), starts the service on it with the audit
-// trail on, uploads the UN (bundled), OFAC SDN and UK lists and a list of
-// 1,000,000 generated documents, drives checks at it with bench/cmd/load,
-// then counts the audit records of the run against the checks answered.
+// trail on, uploads the UN (bundled), OFAC SDN, UK OFSI and UK FCDO lists
+// and a list of 1,000,000 generated documents, drives checks at it with
+// bench/cmd/load, then counts the audit records of the run against the
+// checks answered.
 //
 //	go run ./bench/cmd/scenario -rate 5000 -duration 30s
 //	go run ./bench/cmd/scenario -audit-sync always     # compare fsync policies
