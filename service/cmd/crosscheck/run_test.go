@@ -81,7 +81,7 @@ func bootstrapToken(t *testing.T, dataDir, role string) string {
 }
 
 // waitForLog returns the field of the first JSON log line with the message.
-func waitForLog(t *testing.T, log *syncBuffer, msg, field string) string {
+func waitForLog(t testing.TB, log *syncBuffer, msg, field string) string {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
@@ -98,7 +98,7 @@ func waitForLog(t *testing.T, log *syncBuffer, msg, field string) string {
 	return ""
 }
 
-func waitReady(t *testing.T, base string) {
+func waitReady(t testing.TB, base string) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
