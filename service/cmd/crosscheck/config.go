@@ -38,6 +38,8 @@ type serveConfig struct {
 	OTLPEndpoint   string // OTEL_EXPORTER_OTLP_ENDPOINT: traces go there; empty: no traces
 	ServiceName    string // OTEL_SERVICE_NAME
 	OTelDisabled   bool   // OTEL_SDK_DISABLED=true
+	TLSCert        string // PEM certificate chain; with TLSKey: serve HTTPS
+	TLSKey         string // PEM private key of TLSCert
 }
 
 // setting binds one flag to its environment variable.
@@ -68,6 +70,8 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	e.boolean(&c.AccessLog, setting{"access-log", "CROSSCHECK_ACCESS_LOG", "log one line per request (method, route, status, latency, request id)"}, true)
 	e.num(&c.UploadLimit, setting{"upload-limit", "CROSSCHECK_UPLOAD_LIMIT", "largest list upload or delta in bytes"}, 1<<30)
 	e.num(&c.ListVersions, setting{"list-versions", "CROSSCHECK_LIST_VERSIONS", "versions kept per list for rollback and audit replay (the active one is never removed)"}, service.DefaultKeepVersions)
+	e.str(&c.TLSCert, setting{"tls-cert", "CROSSCHECK_TLS_CERT", "PEM certificate (chain) file: serve HTTPS with --tls-key (empty: plain HTTP)"}, "")
+	e.str(&c.TLSKey, setting{"tls-key", "CROSSCHECK_TLS_KEY", "PEM private key file of --tls-cert"}, "")
 	c.Tokens = getenv("CROSSCHECK_TOKENS")
 	c.OTLPEndpoint, c.ServiceName = getenv("OTEL_EXPORTER_OTLP_ENDPOINT"), getenv("OTEL_SERVICE_NAME")
 	c.OTelDisabled = strings.EqualFold(getenv("OTEL_SDK_DISABLED"), "true")
@@ -108,6 +112,10 @@ func (c serveConfig) validate() error {
 		return errors.New("--checker-rate: must be positive")
 	case c.AuditSync != "always" && c.AuditSync != "interval" && c.AuditSync != "never":
 		return fmt.Errorf("--audit-sync: %q is not always, interval or never", c.AuditSync)
+	case c.TLSCert != "" && c.TLSKey == "":
+		return errors.New("--tls-cert is set but --tls-key is not: HTTPS needs both (or neither, for plain HTTP)")
+	case c.TLSKey != "" && c.TLSCert == "":
+		return errors.New("--tls-key is set but --tls-cert is not: HTTPS needs both (or neither, for plain HTTP)")
 	}
 	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"time"
 
 	"github.com/crosscheck/crosscheck/api"
@@ -31,6 +30,10 @@ const shutdownGrace = 20 * time.Second
 // telemetry (deferred first, so it runs last).
 func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) (err error) {
 	log := newLogger(cfg.LogLevel, stderr)
+	tlsConfig, err := serverTLS(cfg)
+	if err != nil {
+		return err
+	}
 	tel, err := setupTelemetry(ctx, cfg)
 	if err != nil {
 		return err
@@ -55,11 +58,11 @@ func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", cfg.Addr)
+	ln, err := listen(cfg.Addr, tlsConfig)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+		return err
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "store", kind, "data_dir", cfg.DataDir)
+	log.Info("listening", "addr", ln.Addr().String(), "tls", tlsConfig != nil, "store", kind, "data_dir", cfg.DataDir)
 	served := make(chan error, 1)
 	go func() { served <- srv.App.Listener(ln) }()
 	started := make(chan error, 1)
