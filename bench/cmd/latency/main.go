@@ -15,6 +15,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/crosscheck/crosscheck/bench/synth"
@@ -33,6 +34,7 @@ type config struct {
 	generate, n  int
 	procs        int
 	seed         uint64
+	cpuprofile   string
 }
 
 func run(args []string, out io.Writer) error {
@@ -44,6 +46,7 @@ func run(args []string, out io.Writer) error {
 	fs.IntVar(&c.n, "n", 20000, "checks to run")
 	fs.IntVar(&c.procs, "procs", 1, "GOMAXPROCS while measuring (the targets are per core)")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed of the list and the traveller mix")
+	fs.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile of the name checks (not the build) to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -64,7 +67,11 @@ func run(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "index build %v, heap per entry: index %.0f B, entries+index %.0f B\n",
 		build.Round(time.Millisecond), float64(heap.index)/float64(len(entries)), float64(total)/float64(len(entries)))
 	rng := rand.New(rand.NewPCG(c.seed, 7))
-	report(out, "names", measure(idx, travellers(entries, c.n, rng, made)))
+	names, err := profiled(c.cpuprofile, func() result { return measure(idx, travellers(entries, c.n, rng, made)) })
+	if err != nil {
+		return err
+	}
+	report(out, "names", names)
 	report(out, "documents (not listed)", measure(idx, documentQueries(c.n, c.seed)))
 	return nil
 }
@@ -95,6 +102,24 @@ func buildIndex(entries []matcher.Entry) (*matcher.Index, time.Duration, heapUse
 	runtime.ReadMemStats(&after)
 	runtime.KeepAlive(idx)
 	return idx, took, heapUse{entries: before.HeapAlloc, index: after.HeapAlloc - min(before.HeapAlloc, after.HeapAlloc)}, err
+}
+
+// profiled runs measure under a CPU profile written to path, when set.
+func profiled(path string, measure func() result) (result, error) {
+	if path == "" {
+		return measure(), nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return result{}, fmt.Errorf("cpu profile: %w", err)
+	}
+	defer f.Close()
+	if err := pprof.StartCPUProfile(f); err != nil {
+		return result{}, fmt.Errorf("cpu profile %s: %w", path, err)
+	}
+	r := measure()
+	pprof.StopCPUProfile()
+	return r, nil
 }
 
 // documentQueries are travellers presenting a passport number that no
