@@ -31,15 +31,12 @@ type ftmDeltaLine struct {
 	Entity ftmEntity `json:"entity"`
 }
 
-// ReadDelta streams a delta file of the given format (only "ftm" has
-// deltas) and calls emit once per change, in file order. ADD and MOD
-// entries are validated like full-file entries. ADD/MOD of a detail
-// entity (a flat Passport or Address line) cannot be applied on its own
-// and is an error: send the changed person in nested form instead.
-func ReadDelta(format string, r io.Reader, emit func(Change) error) error {
-	if format != ftmFormat {
-		return &Error{Format: format, Reason: "no delta format; deltas exist for ftm only", Err: ErrUnknownFormat}
-	}
+// readFTMDelta streams an FtM delta file and calls emit once per
+// change, in file order. ADD and MOD entries are validated like
+// full-file entries. ADD/MOD of a detail entity (a flat Passport or
+// Address line) cannot be applied on its own and is an error: send the
+// changed person in nested form instead.
+func readFTMDelta(r io.Reader, emit func(Change) error) error {
 	n := 0
 	err := jsonLines(ftmFormat, r, func(line int, raw []byte) error {
 		var d ftmDeltaLine

@@ -113,7 +113,7 @@ func slicesHasWeak(e matcher.Entry) bool {
 
 func TestFTMDeltaErrors(t *testing.T) {
 	for _, c := range []struct{ format, data, want string }{
-		{"un-xml", `{"op":"DEL","entity":{"id":"x"}}`, "deltas exist for ftm only"},
+		{"un-xml", `{"op":"DEL","entity":{"id":"x"}}`, "deltas exist for crosscheck-delta, ftm"},
 		{"ftm", "", "no changes"},
 		{"ftm", `{"op":"PATCH","entity":{"id":"x"}}`, "field op"},
 		{"ftm", `{"op":"DEL","entity":{}}`, "entity.id"},

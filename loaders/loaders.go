@@ -17,6 +17,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/matcher"
 )
@@ -57,6 +58,34 @@ var registry = map[string]format{
 	"uk-ofsi-csv":      {read: readOFSICSV, main: filePart, parts: []string{filePart}},
 	"ftm":              {read: readFTM, main: filePart, parts: []string{filePart}},
 	"senzing":          {read: readSenzing, main: filePart, parts: []string{filePart}},
+}
+
+// deltaRegistry is the fixed table of delta formats: change files applied
+// to a list's active version. Like registry, it is never changed.
+var deltaRegistry = map[string]func(io.Reader, func(Change) error) error{
+	ftmFormat:   readFTMDelta,
+	deltaFormat: readCrosscheckDelta,
+}
+
+// DeltaFormats lists the supported delta format ids, sorted.
+func DeltaFormats() []string {
+	ids := make([]string, 0, len(deltaRegistry))
+	for id := range deltaRegistry {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// ReadDelta streams a delta file of the given format (see DeltaFormats)
+// and calls emit once per change, in file order. ADD and MOD entries are
+// validated like full-file entries; a file without a change is an error.
+func ReadDelta(format string, r io.Reader, emit func(Change) error) error {
+	read, ok := deltaRegistry[format]
+	if !ok {
+		return &Error{Format: format, Reason: "no delta format; deltas exist for " + strings.Join(DeltaFormats(), ", "), Err: ErrUnknownFormat}
+	}
+	return read(r, emit)
 }
 
 // Formats lists the supported format ids, sorted.
