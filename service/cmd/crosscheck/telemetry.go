@@ -121,6 +121,8 @@ func (t *telemetry) observe(deps *api.Deps, catalog *service.Catalog, trail *aud
 	deps.Checker = observedChecker{Checker: deps.Checker, tracer: t.spanTracer(), m: newCheckMetrics(t.meter)}
 	if t.tracer != nil {
 		deps.Audit = tracedAudit{AuditLog: deps.Audit, tracer: t.tracer}
+		deps.Lists = tracedLists{ListAdmin: deps.Lists, tracer: t.tracer}
+		deps.Auth = tracedTokens{Authenticator: deps.Auth, tracer: t.tracer}
 	}
 	deps.Telemetry = api.Telemetry{Tracer: t.tracer, Meter: t.meter, Metrics: t.metrics, AccessLog: accessLog}
 	return observeState(t.meter, catalog, trail, time.Now)
