@@ -111,6 +111,22 @@ func TestFailedListChangeSpanCarriesTheCode(t *testing.T) {
 	}
 }
 
+// TestObserveTracesListAndTokenChanges: with traces on, the use cases the
+// HTTP layer gets are the traced ones.
+func TestObserveTracesListAndTokenChanges(t *testing.T) {
+	spans := spanAttrs(t, func(tp *sdktrace.TracerProvider) {
+		tel := noTelemetry()
+		tel.tp, tel.tracer = tp, tp.Tracer("test")
+		deps := api.Deps{Checker: fixedChecker{}, Lists: fixedLists{}, Auth: fixedTokens{}}
+		if err := tel.observe(&deps, &service.Catalog{}, nil, false); err != nil {
+			t.Fatal(err)
+		}
+		deps.Lists.Deactivate(context.Background(), "wanted")
+		deps.Auth.RevokeToken(context.Background(), "tok-7")
+	})
+	assertSpans(t, spans, map[string]map[string]string{"list.deactivate": {"crosscheck.list_id": "wanted"}, "token.revoke": {"crosscheck.token.id": "tok-7"}})
+}
+
 func assertSpans(t *testing.T, got, want map[string]map[string]string) {
 	t.Helper()
 	if len(got) != len(want) {
