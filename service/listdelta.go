@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/loaders"
 	"github.com/crosscheck/crosscheck/matcher"
@@ -15,7 +16,7 @@ import (
 // Delta is a change file for the active version of a list.
 type Delta struct {
 	ListID string
-	Format string // only "ftm" has deltas
+	Format string // a delta format of loaders.DeltaFormats: "ftm" or "crosscheck-delta"
 	Body   io.Reader
 }
 
@@ -23,11 +24,15 @@ type Delta struct {
 // and activates the result as a new version whose Base is the version it
 // was applied to.
 //
-// Lines are applied in order and idempotently, so that a delta applied
-// twice gives the same list: an ADD of a listed id replaces the entry, a
-// MOD of an unlisted id adds it, a DEL of an unlisted id does nothing.
-// Each of these counts in a warning, since it usually means the delta was
-// made for another version.
+// FtM lines are applied in order and idempotently, so that a delta
+// applied twice gives the same list: an ADD of a listed id replaces the
+// entry, a MOD of an unlisted id adds it, a DEL of an unlisted id does
+// nothing. Each of these counts in a warning, since it usually means the
+// delta was made for another version.
+//
+// crosscheck-delta lines are applied strictly: an add of a listed id, a
+// mod or del of an unlisted one refuses the whole delta with an error
+// that names the line, and nothing is stored.
 func (l *Lists) ApplyDelta(ctx context.Context, d Delta) (Loaded, error) {
 	if err := checkListID(d.ListID); err != nil {
 		return Loaded{}, err
@@ -66,13 +71,11 @@ func (l *Lists) ApplyDelta(ctx context.Context, d Delta) (Loaded, error) {
 
 func readDelta(d Delta, old []matcher.Entry) (*working, string, error) {
 	w := newWorking(old)
+	w.strict = d.Format == loaders.CrosscheckDeltaFormat
 	h := sha256.New()
-	err := loaders.ReadDelta(d.Format, io.TeeReader(d.Body, h), func(c loaders.Change) error {
-		w.apply(c)
-		return nil
-	})
+	err := loaders.ReadDelta(d.Format, io.TeeReader(d.Body, h), w.apply)
 	if errors.Is(err, loaders.ErrUnknownFormat) {
-		return nil, "", Wrap(CodeInvalid, err, fmt.Sprintf("format %q has no delta format; deltas exist for ftm", d.Format))
+		return nil, "", Wrap(CodeInvalid, err, fmt.Sprintf("format %q has no delta format; deltas exist for %s", d.Format, strings.Join(loaders.DeltaFormats(), ", ")))
 	}
 	if err != nil {
 		return nil, "", parseError(d.Format, err)
@@ -88,6 +91,8 @@ type working struct {
 	byID   map[string]matcher.Entry
 
 	addedListed, modUnlisted, delUnlisted int
+	// strict refuses what the counters above only count.
+	strict bool
 }
 
 func newWorking(entries []matcher.Entry) *working {
@@ -104,8 +109,15 @@ func newWorking(entries []matcher.Entry) *working {
 	return w
 }
 
-func (w *working) apply(c loaders.Change) {
+// apply makes one change; in strict mode a change that does not fit the
+// list is an error the loader places on its line.
+func (w *working) apply(c loaders.Change) error {
 	_, listed := w.byID[c.Entry.ID]
+	if w.strict {
+		if err := strictError(c, listed); err != nil {
+			return err
+		}
+	}
 	switch {
 	case c.Op == loaders.DeltaDel && !listed:
 		w.delUnlisted++
@@ -123,6 +135,23 @@ func (w *working) apply(c loaders.Change) {
 		}
 		w.byID[c.Entry.ID] = c.Entry
 	}
+	return nil
+}
+
+// strictError says why a change does not fit the list, or nil.
+func strictError(c loaders.Change, listed bool) error {
+	var reason string
+	switch {
+	case c.Op == loaders.DeltaAdd && listed:
+		reason = "add of an id the list has already; use mod to change it"
+	case c.Op == loaders.DeltaMod && !listed:
+		reason = "mod of an id the list does not have; use add"
+	case c.Op == loaders.DeltaDel && !listed:
+		reason = "del of an id the list does not have"
+	default:
+		return nil
+	}
+	return &loaders.Error{Format: loaders.CrosscheckDeltaFormat, Record: c.Entry.ID, Field: "op", Reason: reason}
 }
 
 func (w *working) result() []matcher.Entry {
