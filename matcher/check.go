@@ -10,6 +10,11 @@ func (x *Index) Check(q Query) []Hit {
 	hits := map[uint32]*Hit{}
 	x.checkNames(q, hits)
 	x.checkDocuments(q, hits)
+	return sortedHits(hits)
+}
+
+// sortedHits are the hits best first, then by entry id.
+func sortedHits(hits map[uint32]*Hit) []Hit {
 	out := make([]Hit, 0, len(hits))
 	for _, h := range hits {
 		out = append(out, *h)
@@ -131,23 +136,30 @@ func entryFeatures(q Query, e *Entry) []Feature {
 }
 
 func (x *Index) newHit(e *Entry, kind string, score float64) Hit {
+	return hitFor(e, kind, score, x.opts.Policy)
+}
+
+func (x *Index) decide(score float64) Decision { return x.opts.Policy.decide(score) }
+
+// hitFor is the hit of entry e with the decision policy p gives its score.
+func hitFor(e *Entry, kind string, score float64, p Policy) Hit {
 	score = round3(score)
 	return Hit{
 		EntryID:  e.ID,
 		Kind:     kind,
 		Score:    score,
-		Decision: x.decide(score),
+		Decision: p.decide(score),
 		Subject:  e.Subject,
 		Programs: e.Programs,
 		Measures: e.Measures,
 	}
 }
 
-func (x *Index) decide(score float64) Decision {
+func (p Policy) decide(score float64) Decision {
 	switch {
-	case score >= x.opts.Policy.Hit:
+	case score >= p.Hit:
 		return DecisionHit
-	case score >= x.opts.Policy.Review:
+	case score >= p.Review:
 		return DecisionReview
 	}
 	return DecisionClear

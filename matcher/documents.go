@@ -1,9 +1,5 @@
 package matcher
 
-import (
-	"github.com/bits-and-blooms/bloom/v3"
-)
-
 // docRef points at one document of one entry.
 type docRef struct {
 	entry uint32
@@ -14,7 +10,7 @@ type docRef struct {
 // "surely not listed" for almost every traveller without touching the map;
 // the map confirms exactly.
 type docIndex struct {
-	filter *bloom.BloomFilter
+	filter *DocFilter
 	byNum  map[string][]docRef
 	count  int
 }
@@ -34,19 +30,11 @@ func newDocIndex(entries []Entry, opts Options) *docIndex {
 			d.count++
 		}
 	}
-	d.filter = bloom.NewWithEstimates(uint(max(len(d.byNum), 1)), opts.BloomFPRate)
+	d.filter = NewDocFilter(len(d.byNum), opts.BloomFPRate)
 	for n := range d.byNum {
-		d.filter.AddString(n)
+		d.filter.Add(n)
 	}
 	return d
-}
-
-// lookup returns the documents listed under number n.
-func (d *docIndex) lookup(n string) []docRef {
-	if !d.filter.TestString(n) {
-		return nil
-	}
-	return d.byNum[n]
 }
 
 // eachOCRVariant calls fn with every number an OCR misread of n could
@@ -56,7 +44,7 @@ func (d *docIndex) lookup(n string) []docRef {
 // full of confusables costs a fixed number of lookups. Variants are built
 // in one buffer and tested as bytes; only one the filter admits becomes a
 // string.
-func (d *docIndex) eachOCRVariant(n string, limit int, fn func(v string)) {
+func eachOCRVariant(f *DocFilter, n string, limit int, fn func(v string)) {
 	var pos [31]int
 	k := 0
 	for i := 0; i < len(n) && k < len(pos); i++ {
@@ -74,7 +62,7 @@ func (d *docIndex) eachOCRVariant(n string, limit int, fn func(v string)) {
 				buf[pos[j]], _ = confusable(n[pos[j]])
 			}
 		}
-		if d.filter.Test(buf) {
+		if f.mayContain(buf) {
 			fn(string(buf))
 		}
 	}
