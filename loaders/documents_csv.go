@@ -31,8 +31,32 @@ var docStatuses = map[string]matcher.DocumentStatus{
 }
 
 func readDocumentsCSV(parts map[string]io.Reader, emit func(matcher.Entry) error) error {
+	return readDocsRows(parts[filePart], func(e matcher.Entry, _ int) error { return emit(e) })
+}
+
+// ReadDocuments streams a documents-csv file like Read, every row
+// validated, but hands each entry's line to emit and leaves the check
+// that ids are unique to the caller: a list of a hundred million
+// documents cannot keep every id in memory, so the caller checks them
+// against where it stores them. An error emit returns gets the line.
+func ReadDocuments(r io.Reader, emit func(e matcher.Entry, line int) error) error {
+	n := 0
+	err := readDocsRows(r, func(e matcher.Entry, line int) error {
+		if err := Validate(e); err != nil {
+			return &Error{Format: docsFormat, Record: e.ID, Reason: err.Error(), Err: ErrInvalidEntry}
+		}
+		n++
+		return emit(e, line)
+	})
+	if err == nil && n == 0 {
+		return &Error{Format: docsFormat, Reason: "no entries found", Err: ErrNoEntries}
+	}
+	return err
+}
+
+func readDocsRows(r io.Reader, emit func(e matcher.Entry, line int) error) error {
 	var h header
-	return csvRows(docsFormat, "", parts[filePart], ',', func(w row) error {
+	return csvRows(docsFormat, "", r, ',', func(w row) error {
 		if h == nil {
 			var err error
 			h, err = readHeader(docsFormat, w, docsColumns, []string{"issuing_country", "type", "number"})
@@ -42,7 +66,7 @@ func readDocumentsCSV(parts map[string]io.Reader, emit func(matcher.Entry) error
 		if err != nil {
 			return err
 		}
-		return locate(emit(e), w.line, "")
+		return locate(emit(e, w.line), w.line, "")
 	})
 }
 
