@@ -23,7 +23,8 @@ type token struct {
 // Arabic or Hebrew), a shared Double Metaphone code (matchr), or the
 // same variant cluster (MOHAMMED and MUHAMMAD, BILL and WILLIAM).
 type soundKeys struct {
-	skeleton  string
+	skeleton  string // translit.LooseSkeleton: the candidate key
+	fine      string // translit.Skeleton
 	metaphone [2]string
 	cluster   string
 	fold      string // see romanFold
@@ -32,7 +33,8 @@ type soundKeys struct {
 
 func newSoundKeys(w string) soundKeys {
 	p, s := matchr.DoubleMetaphone(w)
-	return soundKeys{skeleton: translit.Skeleton(w), metaphone: [2]string{p, s}, cluster: translit.Cluster(w), fold: romanFold(w), shape: wordShape(w)}
+	fine := translit.Skeleton(w)
+	return soundKeys{skeleton: translit.Loosen(fine), fine: fine, metaphone: [2]string{p, s}, cluster: translit.Cluster(w), fold: romanFold(w), shape: wordShape(w)}
 }
 
 // romanFolds are spellings that romanisation schemes use for one sound
@@ -61,9 +63,17 @@ func romanFold(w string) string {
 // ones written differently: one side writes almost none (an abjad
 // romanised letter for letter: MHMD), or both have their vowels in the
 // same places (MOHAMMED, MUHAMMAD). MOHAMMED and MAHMOUD, or ROGRIA and
-// ROGER, share a skeleton but not their vowels' places: other names.
+// ROGER, share a skeleton but not their vowels' places: other names. A
+// word with no vowel at all (the consonants of a Hebrew or Arabic
+// spelling: KL RD) says nothing of its vowels nor of which of B/V/P/F or
+// S/Z it meant, so the loose skeleton decides (KELLY WARD), provided both
+// words begin alike with a vowel or not (an abjad writes a carrier letter
+// for an initial vowel: ANDR is ANDRE, RN is not AVARAN).
 func (k soundKeys) sameSkeleton(o soundKeys) bool {
-	if len(k.skeleton) < 2 || k.skeleton != o.skeleton {
+	if (k.shape|o.shape)&consonantShape != 0 {
+		return len(k.skeleton) >= 2 && k.skeleton == o.skeleton && k.shape&initialVowel == o.shape&initialVowel
+	}
+	if len(k.fine) < 2 || k.fine != o.fine {
 		return false
 	}
 	if k.shape == o.shape {
@@ -73,8 +83,14 @@ func (k soundKeys) sameSkeleton(o soundKeys) bool {
 }
 
 // abjadShape marks a word of at least three letters with at most one
-// vowel letter.
-const abjadShape = 1 << 31
+// vowel letter, consonantShape a word of at least two letters with none
+// but an initial one, initialVowel a word that begins with A, E, I, O or
+// U (an initial Y is a consonant).
+const (
+	abjadShape     = 1 << 31
+	consonantShape = 1 << 30
+	initialVowel   = 1 << 29
+)
 
 // wordShape encodes the runs of vowels (1) and consonants (0) of an
 // upper-case word, first run in the lowest bit, with a leading 1 bit
@@ -83,7 +99,7 @@ const abjadShape = 1 << 31
 func wordShape(w string) uint32 {
 	var bits, n uint32
 	vowels, prev := 0, -1
-	for i := 0; i < len(w) && n < 30; i++ {
+	for i := 0; i < len(w) && n < 28; i++ {
 		v := 0
 		if strings.IndexByte("AEIOUY", w[i]) >= 0 {
 			v, vowels = 1, vowels+1
@@ -97,6 +113,14 @@ func wordShape(w string) uint32 {
 	shape := bits | 1<<n
 	if len(w) >= 3 && vowels <= 1 || len(w) == 2 && vowels == 0 {
 		shape |= abjadShape
+	}
+	initial := 0
+	if len(w) > 0 && strings.IndexByte("AEIOU", w[0]) >= 0 {
+		shape |= initialVowel
+		initial = 1
+	}
+	if len(w) >= 2 && vowels == initial {
+		shape |= consonantShape
 	}
 	return shape
 }

@@ -20,6 +20,10 @@ func TestCrossScriptNames(t *testing.T) {
 		{"Hangul listed, Latin query", "김정은", "KIM JONG UN", DecisionHit},
 		{"vowel-less spelling", "Muhammad Abdullah", "Mohammed Abdallah", DecisionReview},
 		{"different person, same given name", "Muhammad Abdullah", "Mohammed Tanvir Rahman", DecisionClear},
+		{"Hebrew query, geresh as apostrophe", "Jack Smith", "ג'ק סמית", DecisionReview},
+		{"Hebrew query, vav as W, bet as B", "William Perlberg", "ויליאם פרלברג", DecisionReview},
+		{"Hebrew query, other consonants", "William Perlman", "ויליאם פרלברג", DecisionClear},
+		{"Hebrew query, initial vowel missing", "Avaran Lasser", "רנה לאסר", DecisionClear},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -35,7 +35,7 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 		return 0.95, "romanisation"
 	}
 	jw := jaroWinkler(q.text, e.text)
-	skel := q.sound.sameSkeleton(e.sound) || jw >= 0.85 && q.sound.skeleton == e.sound.skeleton
+	skel := q.sound.sameSkeleton(e.sound) || jw >= 0.85 && q.sound.fine == e.sound.fine
 	phon := q.sound.sameMetaphone(e.sound)
 	if jw < minUsefulJW && !skel && !phon {
 		return 0, "different"

@@ -6,14 +6,15 @@ const geresh = 0x5f3
 
 // hebrewForms returns [common usage, ICAO 9303, English]. Hebrew writes few
 // vowels: a common name word takes its dictionary spellings (בנימין BINYAMIN,
-// BENJAMIN), other words a rule-based guess, which Skeleton makes comparable
-// with the English spellings of lists.
+// BENJAMIN), other words a rule-based guess and their consonants alone
+// (hebrewConsonants), which LooseSkeleton makes comparable with the
+// English spellings of lists.
 func hebrewForms(w []rune) []string {
 	icao := hebrewICAO(w)
 	if c, ok := findName(hebrewCommon, string(stripPoints(w))); ok {
 		return []string{c.usual, icao, c.alt}
 	}
-	return []string{hebrewUsage(w), icao}
+	return []string{hebrewUsage(w), icao, hebrewConsonants(w)}
 }
 
 // stripPoints removes niqqud, which the name table does not carry.
@@ -30,13 +31,19 @@ func stripPoints(w []rune) []rune {
 // hebrewICAO applies the interscript ICAO 9303 Hebrew map letter by letter,
 // with the geresh letters (ג׳ -> J) of the same map.
 func hebrewICAO(w []rune) string {
+	return hebrewSpell(w, func(_ int, r rune) string { return hebrewTable(r) })
+}
+
+// hebrewSpell writes w letter by letter, the geresh letters as
+// hebrewGeresh says and every other letter as letter says.
+func hebrewSpell(w []rune, letter func(i int, r rune) string) string {
 	var b strings.Builder
 	for i, r := range w {
 		if g, ok := hebrewGeresh(w, i); ok {
 			b.WriteString(g)
 			continue
 		}
-		b.WriteString(hebrewTable(r))
+		b.WriteString(letter(i, r))
 	}
 	return b.String()
 }
@@ -48,8 +55,10 @@ func hebrewTable(r rune) string {
 	return foldRune(r)
 }
 
-// hebrewGeresh handles a letter followed by geresh (ג׳ J, ז׳ ZH, צ׳ CH) and
-// the geresh itself.
+// hebrewGeresh handles a letter followed by geresh and the geresh itself.
+// The geresh marks sounds Hebrew letters lack, in foreign names and in
+// Arabic ones (Academy of the Hebrew Language, transcription rules): ג׳ J,
+// ז׳ ZH, צ׳ CH, ת׳ TH, ד׳ DH (ذ), ח׳ KH (خ), ע׳ GH (غ).
 func hebrewGeresh(w []rune, i int) (string, bool) {
 	if w[i] == geresh || w[i] == 0x5f4 {
 		return "", true
@@ -62,25 +71,27 @@ func hebrewGeresh(w []rune, i int) (string, bool) {
 			return "ZH", true
 		case 'צ', 'ץ':
 			return "CH", true
+		case 'ת':
+			return "TH", true
+		case 'ד':
+			return "DH", true
+		case 'ח':
+			return "KH", true
+		case 'ע':
+			return "GH", true
 		}
 	}
 	return "", false
 }
+
+func isHebrewLetter(r rune) bool { return r >= 0x5d0 && r <= 0x5ea }
 
 // hebrewUsage romanises as Israeli English usage does: B, K, P at the
 // start of a word (dagesh), V, KH, F elsewhere; vav and yod are vowels
 // between consonants (O, I) and consonants next to vowels; alef and ayin
 // are A at the start of a word and silent elsewhere.
 func hebrewUsage(w []rune) string {
-	var b strings.Builder
-	for i, r := range w {
-		if g, ok := hebrewGeresh(w, i); ok {
-			b.WriteString(g)
-			continue
-		}
-		b.WriteString(hebrewLetter(w, i, r))
-	}
-	return b.String()
+	return hebrewSpell(w, func(i int, r rune) string { return hebrewLetter(w, i, r) })
 }
 
 func hebrewLetter(w []rune, i int, r rune) string {
@@ -95,7 +106,9 @@ func hebrewLetter(w []rune, i int, r rune) string {
 	case 'כ':
 		return pick2(first, "K", "KH")
 	case 'פ':
-		return pick2(first, "P", "F")
+		// A non-final פ at the end of a word is a P in a loanword
+		// (פיליפ PHILIP): the final form ף is the F.
+		return pick2(first || last, "P", "F")
 	case 'ה':
 		return pick2(last && i > 0, "A", "H")
 	case 'ח':

@@ -104,3 +104,38 @@ func Cluster(word string) string {
 	}
 	return k
 }
+
+// LooseSkeleton is Skeleton with the consonants that scripts and schemes
+// write interchangeably merged: B, P and F are one (Hebrew ב and פ each
+// stand for two of them, Arabic has no P and writes a foreign P as ب and a
+// foreign V as ف), S and Z are one (an intervocalic S is a Z; Hebrew and
+// Arabic spell the sound as heard), and V goes with W and Y (Hebrew ו
+// writes V, W, O and U; Arabic و W, U and O). It is for comparing a word
+// written without vowels (JK SMT, from Hebrew) with a full spelling (JACK
+// SMITH): coarse on purpose, so never evidence on its own.
+func LooseSkeleton(word string) string {
+	return Loosen(Skeleton(word))
+}
+
+// Loosen turns a Skeleton into a LooseSkeleton.
+func Loosen(skel string) string {
+	b := make([]byte, 0, len(skel))
+	for i := 0; i < len(skel); i++ {
+		c := skel[i]
+		switch c {
+		case 'V':
+			continue
+		case 'B', 'F':
+			c = 'P'
+		case 'Z':
+			c = 'S'
+		}
+		if n := len(b); n == 0 || b[n-1] != c {
+			b = append(b, c)
+		}
+	}
+	if len(b) == 0 {
+		return skel
+	}
+	return string(b)
+}

@@ -36,6 +36,33 @@ func TestSkeleton(t *testing.T) {
 	}
 }
 
+// LooseSkeleton meets the consonants of a Hebrew or Arabic spelling with
+// the full Latin one, and keeps consonant differences apart.
+func TestLooseSkeleton(t *testing.T) {
+	cases := []struct {
+		a, b string
+		same bool
+	}{
+		{"PRLBRG", "PERLBERG", true}, // פרלברג
+		{"RD", "WARD", true},         // וורד: vav is W
+		{"LDMR", "VLADIMIR", true},   // ולדימיר: vav is V
+		{"KRLTSN", "KARLTZEN", true}, // צ is TS or TZ
+		{"JPR", "JEFFREY", true},     // פ is F
+		{"KS", "KESEY", true},        // an intervocalic S is a Z: קיזי
+		{"BDL", "ABDUL", true},       //
+		{"PETER", "PETRA", true},     // coarse on purpose
+		{"SMT", "SMART", false},      // consonants differ
+		{"DAVID", "DANIEL", false},   //
+		{"KRM", "GREM", false},       // K and G stay apart
+	}
+	for _, c := range cases {
+		if got := LooseSkeleton(c.a) == LooseSkeleton(c.b); got != c.same {
+			t.Errorf("LooseSkeleton(%q) = %q, LooseSkeleton(%q) = %q: same %v, want %v",
+				c.a, LooseSkeleton(c.a), c.b, LooseSkeleton(c.b), got, c.same)
+		}
+	}
+}
+
 func TestCluster(t *testing.T) {
 	cases := map[string]string{
 		"BILL": "WILLIAM", "bob": "ROBERT", "Liz": "ELIZABETH", "WILLIAM": "WILLIAM",

@@ -165,14 +165,17 @@ func isClean(s string) bool {
 
 // splitWords cuts a name at anything that is not part of a word. Marks stay
 // with their letter (Arabic harakat, Hebrew points); apostrophes, tatweel and
-// the Persian zero-width non-joiner are dropped inside the word. The words
-// share one backing array.
+// the Persian zero-width non-joiner are dropped inside the word, except an
+// apostrophe after a Hebrew letter, which is the geresh typed on a Latin
+// keyboard (ג'ון is ג׳ון, JOHN). The words share one backing array.
 func splitWords(s string) [][]rune {
 	rs := make([]rune, 0, len(s))
 	words := make([][]rune, 0, 4)
 	start := 0
 	for _, r := range s {
 		switch {
+		case isApostrophe(r) && len(rs) > start && isHebrewLetter(rs[len(rs)-1]):
+			rs = append(rs, geresh) // ג'ק: keyboards type the geresh as an apostrophe
 		case isApostrophe(r) || r == 0x200c || r == 0x200d || r == 0x640:
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == 0x5f3 || r == 0x5f4:
 			rs = append(rs, r)

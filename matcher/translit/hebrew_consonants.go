@@ -1,0 +1,52 @@
+package translit
+
+// hebrewConsonants writes the consonants of a Hebrew word and nothing else,
+// the way the word was spelled: Hebrew leaves short vowels out, and in
+// names of foreign origin (most names on international lists) the letters
+// that might be vowels are guesses either way. Alef and ayin are vowel
+// carriers, written A at the start of the word, where they say that the
+// name begins with a vowel (Hebrew cannot begin a word with a bare vowel:
+// אנדי ANDY), and left out elsewhere; vav and yod are the matres lectionis
+// of O/U and I/E, or W/V and Y, and both readings are left to the other
+// side's skeleton (which drops W, V and Y); a final he is a vowel (-A, -E). Of the letters with
+// two readings the form keeps the one LooseSkeleton merges anyway: ב B
+// (V), פ P (F), כ K (KH), ש SH (S). So קליי וורד gives KL RD, which meets
+// KELLY WARD, and ויליאם פרלברג gives LM PRLBRG, which meets WILLIAM
+// PERLBERG. A word with fewer than two consonants keeps its common-usage
+// form, since one letter would read as an initial.
+func hebrewConsonants(w []rune) string {
+	c := hebrewSpell(w, func(i int, r rune) string { return hebrewConsonant(r, i == 0, i == len(w)-1) })
+	if len(Skeleton(c)) < 2 {
+		return hebrewUsage(w)
+	}
+	return c
+}
+
+func hebrewConsonant(r rune, first, last bool) string {
+	switch r {
+	case 'א', 'ע':
+		return pick2(first, "A", "")
+	case 'ו', 'י':
+		return ""
+	case 'ה':
+		return pick2(last, "", "H")
+	case 'ב':
+		return "B"
+	case 'פ':
+		return "P"
+	case 'ף':
+		return "F"
+	case 'כ', 'ך', 'ק':
+		return "K"
+	case 'ח':
+		return "KH"
+	case 'ש':
+		return "SH"
+	case 'צ', 'ץ':
+		return "TS"
+	}
+	if r >= 0x590 && r <= 0x5ff && (r < 0x5d0 || r > 0x5ea) {
+		return "" // points and punctuation
+	}
+	return hebrewTable(r)
+}
