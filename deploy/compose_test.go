@@ -172,3 +172,27 @@ func TestCollectorPipelinesReferenceDefinedComponents(t *testing.T) {
 		}
 	}
 }
+
+// TestComposeReplicasShareStoreAndKey: the replicas are one service only
+// if they share Redis and the audit key, and each needs its own audit
+// chain, so its own replica id.
+func TestComposeReplicasShareStoreAndKey(t *testing.T) {
+	c := loadCompose(t)
+	ids := map[string]bool{}
+	first := c.Services[replicas[0]].Environment
+	for _, name := range replicas {
+		env := c.Services[name].Environment
+		for _, shared := range []string{"CROSSCHECK_REDIS_URL", "CROSSCHECK_AUDIT_KEY"} {
+			if env[shared] == "" || env[shared] != first[shared] {
+				t.Errorf("compose %s: %s %q, want set and the same as %s's", name, shared, env[shared], replicas[0])
+			}
+		}
+		if id := env["CROSSCHECK_REPLICA_ID"]; id == "" || ids[id] {
+			t.Errorf("compose %s: CROSSCHECK_REPLICA_ID %q: want one of its own", name, id)
+		}
+		ids[env["CROSSCHECK_REPLICA_ID"]] = true
+	}
+	if !strings.HasPrefix(first["CROSSCHECK_REDIS_URL"], "redis://redis:") {
+		t.Errorf("compose: CROSSCHECK_REDIS_URL %q does not point at the redis service", first["CROSSCHECK_REDIS_URL"])
+	}
+}
