@@ -29,12 +29,33 @@ type soundKeys struct {
 	cluster   string
 	fold      string // see romanFold
 	shape     uint32 // vowel and consonant runs, see wordShape
+	vowels    uint8  // see vowelClasses
+}
+
+// Vowel classes of a word: the letters an abjad's matres lectionis stand
+// for (vav: O, U, or W and V; yod: I, E or Y).
+const (
+	backVowels  = 1 << iota // O U W V
+	frontVowels             // I E Y
+)
+
+func vowelClasses(w string) uint8 {
+	var c uint8
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case 'O', 'U', 'W', 'V':
+			c |= backVowels
+		case 'I', 'E', 'Y':
+			c |= frontVowels
+		}
+	}
+	return c
 }
 
 func newSoundKeys(w string) soundKeys {
 	p, s := matchr.DoubleMetaphone(w)
-	fine := translit.Skeleton(w)
-	return soundKeys{skeleton: translit.Loosen(fine), fine: fine, metaphone: [2]string{p, s}, cluster: translit.Cluster(w), fold: romanFold(w), shape: wordShape(w)}
+	return soundKeys{skeleton: translit.LooseSkeleton(w), fine: translit.Skeleton(w), metaphone: [2]string{p, s},
+		cluster: translit.Cluster(w), fold: romanFold(w), shape: wordShape(w), vowels: vowelClasses(w)}
 }
 
 // romanFolds are spellings that romanisation schemes use for one sound
@@ -65,13 +86,15 @@ func romanFold(w string) string {
 // same places (MOHAMMED, MUHAMMAD). MOHAMMED and MAHMOUD, or ROGRIA and
 // ROGER, share a skeleton but not their vowels' places: other names. A
 // word with no vowel at all (the consonants of a Hebrew or Arabic
-// spelling: KL RD) says nothing of its vowels nor of which of B/V/P/F or
-// S/Z it meant, so the loose skeleton decides (KELLY WARD), provided both
+// spelling: KLYY VWRD) says nothing of its vowels nor of which of B/V/P/F
+// or S/Z it meant, so the loose skeleton decides (KELLY WARD), provided both
 // words begin alike with a vowel or not (an abjad writes a carrier letter
-// for an initial vowel: ANDR is ANDRE, RN is not AVARAN).
+// for an initial vowel: ANDR is ANDRE, RN is not AVARAN) and the other
+// word has the vowels its W and Y stand for (JWN is JOHN, not JANE).
 func (k soundKeys) sameSkeleton(o soundKeys) bool {
 	if (k.shape|o.shape)&consonantShape != 0 {
-		return len(k.skeleton) >= 2 && k.skeleton == o.skeleton && k.shape&initialVowel == o.shape&initialVowel
+		return len(k.skeleton) >= 2 && k.skeleton == o.skeleton && k.shape&initialVowel == o.shape&initialVowel &&
+			k.matres(o) && o.matres(k)
 	}
 	if len(k.fine) < 2 || k.fine != o.fine {
 		return false
@@ -82,9 +105,15 @@ func (k soundKeys) sameSkeleton(o soundKeys) bool {
 	return k.shape&abjadShape != 0 || o.shape&abjadShape != 0
 }
 
+// matres: a word without vowels asks the other for the vowels its W and Y
+// stand for.
+func (k soundKeys) matres(o soundKeys) bool {
+	return k.shape&consonantShape == 0 || k.vowels&^o.vowels == 0
+}
+
 // abjadShape marks a word of at least three letters with at most one
-// vowel letter, consonantShape a word of at least two letters with none
-// but an initial one, initialVowel a word that begins with A, E, I, O or
+// vowel letter, consonantShape a word of at least two letters with no A,
+// E, I, O or U but an initial one (W and Y may be consonants), initialVowel a word that begins with A, E, I, O or
 // U (an initial Y is a consonant).
 const (
 	abjadShape     = 1 << 31
@@ -114,12 +143,10 @@ func wordShape(w string) uint32 {
 	if len(w) >= 3 && vowels <= 1 || len(w) == 2 && vowels == 0 {
 		shape |= abjadShape
 	}
-	initial := 0
 	if len(w) > 0 && strings.IndexByte("AEIOU", w[0]) >= 0 {
 		shape |= initialVowel
-		initial = 1
 	}
-	if len(w) >= 2 && vowels == initial {
+	if len(w) >= 2 && !strings.ContainsAny(w[1:], "AEIOU") {
 		shape |= consonantShape
 	}
 	return shape

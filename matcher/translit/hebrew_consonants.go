@@ -1,17 +1,19 @@
 package translit
 
-// hebrewConsonants writes the consonants of a Hebrew word and nothing else,
-// the way the word was spelled: Hebrew leaves short vowels out, and in
-// names of foreign origin (most names on international lists) the letters
-// that might be vowels are guesses either way. Alef and ayin are vowel
-// carriers, written A at the start of the word, where they say that the
-// name begins with a vowel (Hebrew cannot begin a word with a bare vowel:
-// אנדי ANDY), and left out elsewhere; vav and yod are the matres lectionis
-// of O/U and I/E, or W/V and Y, and both readings are left to the other
-// side's skeleton (which drops W, V and Y); a final he is a vowel (-A, -E). Of the letters with
-// two readings the form keeps the one LooseSkeleton merges anyway: ב B
-// (V), פ P (F), כ K (KH), ש SH (S). So קליי וורד gives KL RD, which meets
-// KELLY WARD, and ויליאם פרלברג gives LM PRLBRG, which meets WILLIAM
+// hebrewConsonants writes a Hebrew word letter for letter with no vowel
+// guessed, the way the word was spelled: Hebrew leaves short vowels out,
+// and in names of foreign origin (most names on international lists) the
+// letters that might be vowels are guesses either way. Alef and ayin are
+// vowel carriers, written A at the start of the word, where they say that
+// the name begins with a vowel (Hebrew cannot begin a word with a bare
+// vowel: אנדי ANDY), and left out elsewhere. Vav and yod, the matres
+// lectionis of O/U and I/E or the consonants W/V and Y, are written W and
+// Y, which skeletons drop: the other side's vowels must only have room for
+// them (a vav asks for an O, U, W or V). An initial vav is always a
+// consonant, V. A final he is a vowel (-A, -E). Of the letters with two
+// readings the form keeps the one LooseSkeleton merges anyway: ב B (V),
+// פ P (F), כ K (KH), ש SH (S). So קליי וורד gives KLYY VWRD, which meets
+// KELLY WARD, and ויליאם פרלברג gives VYLYM PRLBRG, which meets WILLIAM
 // PERLBERG. A word with fewer than two consonants keeps its common-usage
 // form, since one letter would read as an initial.
 func hebrewConsonants(w []rune) string {
@@ -26,8 +28,10 @@ func hebrewConsonant(r rune, first, last bool) string {
 	switch r {
 	case 'א', 'ע':
 		return pick2(first, "A", "")
-	case 'ו', 'י':
-		return ""
+	case 'ו':
+		return pick2(first, "V", "W")
+	case 'י':
+		return "Y"
 	case 'ה':
 		return pick2(last, "", "H")
 	case 'ב':

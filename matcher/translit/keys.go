@@ -106,29 +106,47 @@ func Cluster(word string) string {
 }
 
 // LooseSkeleton is Skeleton with the consonants that scripts and schemes
-// write interchangeably merged: B, P and F are one (Hebrew ב and פ each
-// stand for two of them, Arabic has no P and writes a foreign P as ب and a
-// foreign V as ف), S and Z are one (an intervocalic S is a Z; Hebrew and
-// Arabic spell the sound as heard), and V goes with W and Y (Hebrew ו
-// writes V, W, O and U; Arabic و W, U and O). It is for comparing a word
-// written without vowels (JK SMT, from Hebrew) with a full spelling (JACK
-// SMITH): coarse on purpose, so never evidence on its own.
+// write interchangeably merged, for comparing a word written without
+// vowels (JK SMT, from Hebrew) with a full spelling (JACK SMITH): coarse
+// on purpose, so never evidence on its own.
+//
+//   - B, P and F are one: Hebrew ב and פ each stand for two of them, and
+//     Arabic has no P and writes a foreign P as ب and a foreign V as ف;
+//   - S and Z are one: an intervocalic S is a Z, and abjads spell the
+//     sound as heard;
+//   - G, J and ZH are one: Arabic ج is J or, in Egypt, G; Hebrew ג׳ writes
+//     a J or a soft G (GEORGE), ז׳ a French J (JEANNE);
+//   - V goes with W and Y, except at the start of the word: Hebrew ו
+//     writes V, W, O and U, Arabic و W, U and O, but an initial one is a
+//     consonant (VLADIMIR, WARD);
+//   - the H of English OHN is silent (JOHN, JOHNSON, JOHNSTON: ג׳ון); an
+//     H before a consonant elsewhere is not (AHMAD, MOHMADI).
 func LooseSkeleton(word string) string {
-	return Loosen(Skeleton(word))
+	w := []byte(looseDigraphs.Replace(foldLatin(word)))
+	initialV := len(w) > 0 && (w[0] == 'V' || w[0] == 'W')
+	if initialV {
+		w[0] = 'V'
+	}
+	return loosenSkeleton(Skeleton(string(w)), initialV)
 }
 
-// Loosen turns a Skeleton into a LooseSkeleton.
-func Loosen(skel string) string {
+var looseDigraphs = strings.NewReplacer("ZH", "J", "OHN", "ON")
+
+func loosenSkeleton(skel string, initialV bool) string {
 	b := make([]byte, 0, len(skel))
 	for i := 0; i < len(skel); i++ {
 		c := skel[i]
 		switch c {
 		case 'V':
-			continue
+			if i > 0 || !initialV {
+				continue
+			}
 		case 'B', 'F':
 			c = 'P'
 		case 'Z':
 			c = 'S'
+		case 'G':
+			c = 'J'
 		}
 		if n := len(b); n == 0 || b[n-1] != c {
 			b = append(b, c)
