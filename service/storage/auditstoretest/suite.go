@@ -17,10 +17,10 @@ package auditstoretest
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/service/audit"
+	"github.com/crosscheck/crosscheck/service/storage/storagetest"
 )
 
 // Backend is fresh, empty storage for one sub-test and the ways to reach
@@ -41,45 +41,28 @@ type Factory func(t *testing.T) Backend
 
 // Run runs the contract as sub-tests of t.
 func Run(t *testing.T, factory Factory) {
-	for _, tc := range append(storeCases, logCases...) {
-		t.Run(tc.name, func(t *testing.T) {
-			h := &harness{t: t, ctx: context.Background(), b: factory(t)}
-			h.store = h.open()
-			tc.run(h)
-		})
-	}
+	storagetest.Run(t, append(storeCases, logCases...), func(t *testing.T) *harness {
+		h := &harness{t: t, ctx: context.Background(), b: factory(t)}
+		h.stores, h.store = storagetest.Open(t, h.b.Open)
+		return h
+	})
 }
 
-type testCase struct {
-	name string
-	run  func(h *harness)
-}
+type testCase = storagetest.Case[*harness]
 
 type harness struct {
-	t     *testing.T
-	ctx   context.Context
-	b     Backend
-	store audit.Store
+	t      *testing.T
+	ctx    context.Context
+	b      Backend
+	stores *storagetest.Stores[audit.Store]
+	store  audit.Store
 }
 
-func (h *harness) open() audit.Store {
-	h.t.Helper()
-	s := h.b.Open(h.t)
-	if c, ok := s.(io.Closer); ok {
-		h.t.Cleanup(func() { _ = c.Close() })
-	}
-	return s
-}
-
-// reopen closes the store and opens the same data again.
+// reopen closes the store (if it has a Close) and opens the same data
+// again.
 func (h *harness) reopen() {
 	h.t.Helper()
-	if c, ok := h.store.(io.Closer); ok {
-		if err := c.Close(); err != nil {
-			h.t.Fatalf("close store: %v", err)
-		}
-	}
-	h.store = h.open()
+	h.store = h.stores.Reopen()
 }
 
 // put stores records, one PutAudit per run of one chain.

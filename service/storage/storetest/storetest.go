@@ -15,10 +15,10 @@ package storetest
 
 import (
 	"context"
-	"sync"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/service"
+	"github.com/crosscheck/crosscheck/service/storage/storagetest"
 )
 
 // A Factory makes fresh, empty backing storage for one sub-test (a
@@ -32,57 +32,25 @@ type Opener func(t *testing.T) service.ListStore
 
 // Run runs the contract tests as sub-tests of t.
 func Run(t *testing.T, factory Factory) {
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			h := &harness{t: t, ctx: context.Background(), opener: factory(t)}
-			h.store = h.open()
-			tc.run(h)
-		})
-	}
+	storagetest.Run(t, cases, func(t *testing.T) *harness {
+		h := &harness{t: t, ctx: context.Background()}
+		h.stores, h.store = storagetest.Open(t, factory(t))
+		return h
+	})
 }
 
-type testCase struct {
-	name string
-	run  func(h *harness)
-}
+type testCase = storagetest.Case[*harness]
 
 // harness carries one sub-test's store and the helpers the cases share.
 type harness struct {
 	t      *testing.T
 	ctx    context.Context
-	opener Opener
+	stores *storagetest.Stores[service.ListStore]
 	store  service.ListStore
-}
-
-// open opens a store and closes it when the sub-test ends, unless the
-// test closed it first.
-func (h *harness) open() service.ListStore {
-	h.t.Helper()
-	s := h.opener(h.t)
-	var once sync.Once
-	closeOnce := func() error {
-		var err error
-		once.Do(func() { err = s.Close() })
-		return err
-	}
-	h.t.Cleanup(func() { _ = closeOnce() })
-	return &closer{ListStore: s, close: closeOnce}
 }
 
 // reopen closes the current store and opens the same data again.
 func (h *harness) reopen() {
 	h.t.Helper()
-	if err := h.store.Close(); err != nil {
-		h.t.Fatalf("close store: %v", err)
-	}
-	h.store = h.open()
+	h.store = h.stores.Reopen()
 }
-
-// closer makes Close idempotent so that a test may close early and the
-// cleanup still runs safely.
-type closer struct {
-	service.ListStore
-	close func() error
-}
-
-func (c *closer) Close() error { return c.close() }

@@ -17,11 +17,11 @@ package tokenstoretest
 import (
 	"context"
 	"fmt"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/crosscheck/crosscheck/service/auth"
+	"github.com/crosscheck/crosscheck/service/storage/storagetest"
 )
 
 // Store is an auth.Store that can be closed, as adapters are.
@@ -40,56 +40,29 @@ type Opener func(t *testing.T) Store
 
 // Run runs the contract as sub-tests of t.
 func Run(t *testing.T, factory Factory) {
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			h := &harness{t: t, ctx: context.Background(), opener: factory(t)}
-			h.store = h.open()
-			tc.run(h)
-		})
-	}
+	storagetest.Run(t, cases, func(t *testing.T) *harness {
+		h := &harness{t: t, ctx: context.Background()}
+		h.stores, h.store = storagetest.Open(t, factory(t))
+		return h
+	})
 }
 
-type testCase struct {
-	name string
-	run  func(h *harness)
-}
+type testCase = storagetest.Case[*harness]
 
 // harness carries one sub-test's store and the helpers the cases share.
 type harness struct {
 	t      *testing.T
 	ctx    context.Context
-	opener Opener
+	stores *storagetest.Stores[Store]
 	store  Store
 	seq    int
 }
 
-// open opens a store and closes it when the sub-test ends unless the test
-// closed it first.
-func (h *harness) open() Store {
-	h.t.Helper()
-	s := h.opener(h.t)
-	var once sync.Once
-	h.t.Cleanup(func() { once.Do(func() { s.Close() }) })
-	return &closer{Store: s, close: func() (err error) {
-		once.Do(func() { err = s.Close() })
-		return err
-	}}
-}
-
+// reopen closes the current store and opens the same data again.
 func (h *harness) reopen() {
 	h.t.Helper()
-	if err := h.store.Close(); err != nil {
-		h.t.Fatalf("close store: %v", err)
-	}
-	h.store = h.open()
+	h.store = h.stores.Reopen()
 }
-
-type closer struct {
-	Store
-	close func() error
-}
-
-func (c *closer) Close() error { return c.close() }
 
 // record makes a distinct, valid record with a nanosecond creation time,
 // so that adapters must keep time exactly.
