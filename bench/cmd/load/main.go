@@ -18,15 +18,15 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/url"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
+
+	"github.com/crosscheck/crosscheck/bench/command"
 )
 
 type config struct {
@@ -37,20 +37,11 @@ type config struct {
 	seed                   uint64
 }
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "load:", err)
-		os.Exit(1)
-	}
-}
+func main() { command.Main("load", run) }
 
 func parse(args []string, stderr io.Writer) (config, error) {
 	var c config
-	fs := flag.NewFlagSet("load", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := command.Flags("load", stderr)
 	fs.StringVar(&c.url, "url", "http://127.0.0.1:8080", "service base URL (POST /v1/check is appended)")
 	fs.Float64Var(&c.rate, "rate", 0, "requests per second, open loop; 0 runs closed loop")
 	fs.DurationVar(&c.duration, "duration", 30*time.Second, "how long to send")
@@ -81,10 +72,7 @@ func (c config) validate() error {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	c, err := parse(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
-	if err != nil {
+	if err != nil { // -h included: command.Main exits 0 on flag.ErrHelp
 		return err
 	}
 	tg, err := newTarget(c, stderr)

@@ -16,13 +16,13 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
+
+	"github.com/crosscheck/crosscheck/bench/command"
 )
 
 type config struct {
@@ -35,20 +35,11 @@ type config struct {
 	accessLog           bool
 }
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "scenario:", err)
-		os.Exit(1)
-	}
-}
+func main() { command.Main("scenario", run) }
 
 func parse(args []string, stderr io.Writer) (config, error) {
 	var c config
-	fs := flag.NewFlagSet("scenario", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := command.Flags("scenario", stderr)
 	fs.Float64Var(&c.rate, "rate", 5000, "checks per second, open loop (0: closed loop)")
 	fs.DurationVar(&c.duration, "duration", 30*time.Second, "how long to send checks")
 	fs.IntVar(&c.concurrency, "concurrency", 64, "load generator connections")
@@ -72,10 +63,7 @@ func parse(args []string, stderr io.Writer) (config, error) {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	c, err := parse(args, stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
-	if err != nil {
+	if err != nil { // -h included: command.Main exits 0 on flag.ErrHelp
 		return err
 	}
 	if c.dir == "" {
