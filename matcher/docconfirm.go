@@ -85,3 +85,22 @@ func (d *DocumentList) Documents() int { return d.filter.Len() }
 
 // Policy is the decision policy of this list.
 func (d *DocumentList) Policy() Policy { return d.opts.Policy }
+
+// Unconfirmed is what a check answers when the store cannot confirm the
+// filter's "maybe": a review hit per traveller's document the filter may
+// hold, with no entry and the rule "unconfirmed". A check that could not
+// check never answers clear; an officer verifies the document by hand.
+func (d *DocumentList) Unconfirmed(q Query) []Hit {
+	var out []Hit
+	eachDocLookup(q, d.filter, d.opts.MaxOCRVariants, func(l docLookup) {
+		for _, h := range out {
+			if h.Explanation.Document.QueryNumber == l.qnum {
+				return
+			}
+		}
+		score := round3(d.opts.Policy.Review)
+		out = append(out, Hit{Kind: "document", Score: score, Decision: DecisionReview, Subject: SubjectDocument,
+			Explanation: Explanation{Document: &DocumentEvidence{QueryNumber: l.qnum, Country: l.query.Country, Type: l.query.Type, Rule: "unconfirmed"}}})
+	})
+	return out
+}

@@ -1,16 +1,36 @@
 package service
 
 import (
+	"context"
 	"sort"
 	"sync/atomic"
 
 	"github.com/crosscheck/crosscheck/matcher"
 )
 
-// loadedList is one active list version with its built index.
+// loadedList is one active list version with its built index, or, for a
+// documents list kept in the store, its filter and the store.
 type loadedList struct {
 	version ListVersion
 	index   *matcher.Index
+	docs    *documentList
+}
+
+// check runs a query against the list. A non-empty warning says the list
+// could not be fully checked (its store did not answer).
+func (l *loadedList) check(ctx context.Context, q matcher.Query) ([]matcher.Hit, string) {
+	if l.docs != nil {
+		return l.docs.check(ctx, l.version, q)
+	}
+	return l.index.Check(q), ""
+}
+
+// stats are the list's sizes for metrics.
+func (l *loadedList) stats() ListStats {
+	if l.docs != nil {
+		return ListStats{Version: l.version, Entries: l.version.Entries, Documents: l.version.Entries}
+	}
+	return ListStats{Version: l.version, Entries: l.index.Len(), NameForms: l.index.NameForms(), Documents: l.index.Documents()}
 }
 
 // generation is an immutable set of active lists. Checks read the current

@@ -19,8 +19,7 @@ func (c *Catalog) Stats() []ListStats {
 	}
 	out := make([]ListStats, 0, len(g.ids))
 	for _, id := range g.ids {
-		l := g.lists[id]
-		out = append(out, ListStats{Version: l.version, Entries: l.index.Len(), NameForms: l.index.NameForms(), Documents: l.index.Documents()})
+		out = append(out, g.lists[id].stats())
 	}
 	return out
 }

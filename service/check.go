@@ -78,8 +78,12 @@ func (c *Checker) check(ctx context.Context, req CheckRequest) (CheckResponse, e
 	resp := CheckResponse{CheckID: c.newCheckID(), Hits: []Hit{}, DocumentWarnings: warnings}
 	for _, l := range scope {
 		resp.Lists = append(resp.Lists, ListRef{ID: l.version.ListID, Version: l.version.Version})
-		for _, h := range l.index.Check(q) {
+		hits, warning := l.check(ctx, q)
+		for _, h := range hits {
 			resp.Hits = append(resp.Hits, Hit{ListID: l.version.ListID, Hit: h})
+		}
+		if warning != "" {
+			resp.DocumentWarnings = append(resp.DocumentWarnings, warning)
 		}
 	}
 	sortHits(resp.Hits)

@@ -94,8 +94,12 @@ func (l *Lists) findVersion(ctx context.Context, listID, version string) (ListVe
 	return ListVersion{}, Errorf(CodeNotFound, "list %s has no version %q (see GET /v1/lists/%s)", listID, version, listID)
 }
 
-// build reads a stored version and indexes it.
+// build reads a stored version and indexes it; a documents version kept
+// in the document store loads only its filter.
 func (l *Lists) build(ctx context.Context, v ListVersion) (*loadedList, error) {
+	if built, err := l.buildDocuments(ctx, v); !isNotStoredDocuments(err) {
+		return built, err
+	}
 	entries, err := l.store.Entries(ctx, v.ListID, v.Version)
 	if err != nil {
 		return nil, err
@@ -185,6 +189,9 @@ func (l *Lists) prune(ctx context.Context, listID string) {
 		if err != nil {
 			l.log.Warn("retention: cannot delete version", "list_id", listID, "version", v.Version, "err", err)
 			return
+		}
+		if err := l.deleteDocuments(ctx, v); err != nil {
+			l.log.Warn("retention: cannot delete the version's documents", "list_id", listID, "version", v.Version, "err", err)
 		}
 		l.log.Info("retention: deleted version", "list_id", listID, "version", v.Version)
 		excess--

@@ -22,6 +22,7 @@ const DefaultKeepVersions = 10
 // index generations to the Catalog.
 type Lists struct {
 	store   ListStore
+	docs    DocumentStore // nil: documents lists are held in memory like any list
 	catalog *Catalog
 	opts    matcher.Options
 	log     *slog.Logger
@@ -45,6 +46,9 @@ func KeepVersions(n int) ListsOption {
 // NewLists wires the use case to its store and catalog.
 func NewLists(store ListStore, catalog *Catalog, opts matcher.Options, log *slog.Logger, options ...ListsOption) *Lists {
 	l := &Lists{store: store, catalog: catalog, opts: opts, log: log, now: time.Now, keep: DefaultKeepVersions, busy: map[string]bool{}}
+	// A store that keeps document records gets the documents lists: a
+	// list of SLTD size does not fit in each replica's memory.
+	l.docs, _ = store.(DocumentStore)
 	for _, o := range options {
 		o(l)
 	}
@@ -98,6 +102,9 @@ func (l *Lists) Load(ctx context.Context, u Upload) (Loaded, error) {
 	if err != nil {
 		return Loaded{}, err
 	}
+	if l.storesDocuments(u) {
+		return l.loadDocuments(ctx, u, base)
+	}
 	p, err := parseUpload(u)
 	if err != nil {
 		return Loaded{}, err
@@ -117,20 +124,28 @@ func (l *Lists) publish(ctx context.Context, v ListVersion, entries []matcher.En
 	if err != nil {
 		return Wrap(CodeInvalid, err, err.Error())
 	}
+	_, err = l.activateNew(ctx, v, entries, &loadedList{version: v, index: idx})
+	return err
+}
+
+// activateNew saves a new version's metadata (and entries, if it keeps
+// them in the store's entries), activates it, swaps it in and applies
+// retention. saved says whether the version's metadata was stored.
+func (l *Lists) activateNew(ctx context.Context, v ListVersion, entries []matcher.Entry, built *loadedList) (saved bool, err error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if err := l.store.SaveVersion(ctx, v, entries); errors.Is(err, ErrVersionExists) {
-		return Wrap(CodeConflict, err, "list "+v.ListID+" version "+v.Version+" exists already")
+		return false, Wrap(CodeConflict, err, "list "+v.ListID+" version "+v.Version+" exists already")
 	} else if err != nil {
-		return Wrap(CodeUnavailable, err, "the list store could not save the version; the active version keeps serving")
+		return false, Wrap(CodeUnavailable, err, "the list store could not save the version; the active version keeps serving")
 	}
 	if err := l.store.Activate(ctx, v.ListID, v.Version); err != nil {
-		return Wrap(CodeUnavailable, err, "the list store could not activate the version; the active version keeps serving")
+		return true, Wrap(CodeUnavailable, err, "the list store could not activate the version; the active version keeps serving")
 	}
-	l.catalog.update([]*loadedList{{version: v, index: idx}}, nil)
+	l.catalog.update([]*loadedList{built}, nil)
 	l.log.Info("list version activated", "list_id", v.ListID, "version", v.Version, "entries", v.Entries)
 	l.prune(ctx, v.ListID)
-	return nil
+	return true, nil
 }
 
 func (l *Lists) newVersion(u Upload, sum string, n int) ListVersion {

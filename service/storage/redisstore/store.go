@@ -29,8 +29,9 @@ import (
 
 // Store is a service.ListStore in Redis.
 type Store struct {
-	rdb  *redis.Client
-	keys keys
+	rdb     *redis.Client
+	keys    keys
+	layouts docLayouts // documents lists' bucket counts
 }
 
 var _ service.ListStore = (*Store)(nil)

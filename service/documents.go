@@ -1,0 +1,234 @@
+package service
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/crosscheck/crosscheck/matcher"
+)
+
+// DocumentsFormat is the format of stolen and lost document lists that are
+// kept in the store instead of in memory (see DocumentStore).
+const DocumentsFormat = "documents-csv"
+
+// DocumentSet names the records of one list version in a DocumentStore.
+type DocumentSet struct {
+	ListID, Version string
+	// Capacity bounds the records the version will hold. It is the same on
+	// every call for a version; a store sizes its layout from it.
+	Capacity int
+}
+
+// DocumentStore keeps the records of documents lists too big to hold in
+// memory (INTERPOL's SLTD holds over 100 million): each replica keeps only
+// the list's Bloom filter and confirms its "maybe" answers here, by
+// normalised document number. A version's records and filter are written
+// before its metadata (ListStore.SaveVersion), so no check sees half of
+// them; they are immutable afterwards.
+type DocumentStore interface {
+	// PutDocuments writes records (entries of one document each) of a
+	// version not saved yet. Records with the same normalised number come
+	// together, and replace whatever the version holds under that number.
+	PutDocuments(ctx context.Context, set DocumentSet, records []matcher.Entry) error
+	// LookupDocuments returns the records stored under each normalised
+	// number, in one round trip; numbers with none are absent.
+	LookupDocuments(ctx context.Context, listID, version string, numbers []string) (map[string][]matcher.Entry, error)
+	// SaveDocumentFilter stores the version's marshalled filter.
+	SaveDocumentFilter(ctx context.Context, listID, version string, filter []byte) error
+	// DocumentFilter returns the version's filter; ErrNoVersion when it has
+	// none (a version saved with its entries, or deleted).
+	DocumentFilter(ctx context.Context, listID, version string) ([]byte, error)
+	// DeleteDocuments removes a version's records and filter; a version
+	// with none is no error.
+	DeleteDocuments(ctx context.Context, listID, version string) error
+}
+
+// DocumentNumber is the key a record is stored under: its document's
+// normalised number.
+func DocumentNumber(record *matcher.Entry) string {
+	if len(record.Documents) == 0 {
+		return ""
+	}
+	return matcher.NormalizeDocumentNumber(record.Documents[0].Number)
+}
+
+// EachDocumentGroup calls fn with each run of records that share a
+// normalised number, in order: what a store writes under one key.
+func EachDocumentGroup(records []matcher.Entry, fn func(number string, group []matcher.Entry) error) error {
+	for start := 0; start < len(records); {
+		n := DocumentNumber(&records[start])
+		end := start + 1
+		for end < len(records) && DocumentNumber(&records[end]) == n {
+			end++
+		}
+		if err := fn(n, records[start:end]); err != nil {
+			return err
+		}
+		start = end
+	}
+	return nil
+}
+
+// docTypes and docStatuses give the one-byte codes of the record
+// encoding; code 0 means "the text follows".
+var (
+	docTypes = []matcher.DocumentType{"", matcher.DocPassport, matcher.DocDiplomaticPassport, matcher.DocNationalID,
+		matcher.DocTravel, matcher.DocResidence, matcher.DocVisa, matcher.DocOther}
+	docStatuses = []matcher.DocumentStatus{matcher.StatusUnknown, matcher.StatusValid, matcher.StatusExpired, matcher.StatusLost,
+		matcher.StatusStolen, matcher.StatusStolenBlank, matcher.StatusRevoked, matcher.StatusInvalid, matcher.StatusFraudulent}
+)
+
+// Flags of an encoded record: which optional texts follow.
+const (
+	docPublished = 1 << iota // the number as published differs from the key
+	docTypeRaw               // the type as published differs from the type
+	docOwnID                 // the id is not COUNTRY:type:NUMBER
+	docListed                // reported (listed) on
+	docDelisted              // delisted on
+)
+
+// EncodeDocuments encodes the records stored under one number compactly
+// (about 12 bytes for an SLTD row): a store keeps a hundred million.
+func EncodeDocuments(number string, group []matcher.Entry) []byte {
+	var out []byte
+	for i := range group {
+		out = encodeDocument(out, number, &group[i])
+	}
+	return out
+}
+
+func encodeDocument(out []byte, number string, e *matcher.Entry) []byte {
+	d := e.Documents[0]
+	var flags byte
+	texts := []string{}
+	for _, o := range []struct {
+		flag byte
+		set  bool
+		text string
+	}{
+		{docPublished, d.Number != number, d.Number},
+		{docTypeRaw, d.TypeRaw != string(d.Type), d.TypeRaw},
+		{docOwnID, e.ID != documentID(d.Country, d.Type, number), e.ID},
+		{docListed, e.ListedOn != "", e.ListedOn},
+		{docDelisted, e.DelistedOn != "", e.DelistedOn},
+	} {
+		if o.set {
+			flags |= o.flag
+			texts = append(texts, o.text)
+		}
+	}
+	out = append(out, flags)
+	out = appendText(out, d.Country)
+	out = appendCode(out, codeOf(docTypes, d.Type), string(d.Type))
+	out = appendCode(out, codeOf(docStatuses, d.Status), string(d.Status))
+	for _, t := range texts {
+		out = appendText(out, t)
+	}
+	return out
+}
+
+// documentID is the id the documents-csv loader gives a record.
+func documentID(country string, typ matcher.DocumentType, number string) string {
+	return country + ":" + string(typ) + ":" + number
+}
+
+func codeOf[T comparable](table []T, v T) int {
+	for i, t := range table {
+		if t == v && i > 0 {
+			return i
+		}
+	}
+	return 0
+}
+
+func appendCode(out []byte, code int, text string) []byte {
+	out = append(out, byte(code))
+	if code == 0 {
+		out = appendText(out, text)
+	}
+	return out
+}
+
+func appendText(out []byte, s string) []byte {
+	out = binary.AppendUvarint(out, uint64(len(s)))
+	return append(out, s...)
+}
+
+// errBadRecord is a stored record that does not decode: the store holds
+// something crosscheck did not write.
+var errBadRecord = errors.New("malformed document record")
+
+// DecodeDocuments decodes what EncodeDocuments encoded for number.
+func DecodeDocuments(number string, data []byte) ([]matcher.Entry, error) {
+	var out []matcher.Entry
+	for r := (recordReader{data: data}); len(r.data) > 0; {
+		e, err := r.document(number)
+		if err != nil {
+			return nil, fmt.Errorf("document %s record %d: %w", number, len(out), err)
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// recordReader reads encoded records; its first failure sticks.
+type recordReader struct {
+	data []byte
+	err  error
+}
+
+func (r *recordReader) document(number string) (matcher.Entry, error) {
+	flags := r.byte()
+	d := matcher.Document{Number: number, Country: r.text()}
+	d.Type = matcher.DocumentType(r.code(len(docTypes), func(i int) string { return string(docTypes[i]) }))
+	d.Status = matcher.DocumentStatus(r.code(len(docStatuses), func(i int) string { return string(docStatuses[i]) }))
+	d.TypeRaw = string(d.Type)
+	e := matcher.Entry{Subject: matcher.SubjectDocument}
+	e.ID = documentID(d.Country, d.Type, number)
+	for _, o := range []struct {
+		flag byte
+		dst  *string
+	}{{docPublished, &d.Number}, {docTypeRaw, &d.TypeRaw}, {docOwnID, &e.ID}, {docListed, &e.ListedOn}, {docDelisted, &e.DelistedOn}} {
+		if flags&o.flag != 0 {
+			*o.dst = r.text()
+		}
+	}
+	e.Documents = []matcher.Document{d}
+	return e, r.err
+}
+
+func (r *recordReader) byte() byte {
+	if len(r.data) == 0 {
+		r.err = errBadRecord
+		return 0
+	}
+	b := r.data[0]
+	r.data = r.data[1:]
+	return b
+}
+
+func (r *recordReader) code(n int, text func(int) string) string {
+	c := int(r.byte())
+	switch {
+	case c == 0:
+		return r.text()
+	case c < n:
+		return text(c)
+	}
+	r.err = errBadRecord
+	return ""
+}
+
+func (r *recordReader) text() string {
+	n, k := binary.Uvarint(r.data)
+	if k <= 0 || uint64(len(r.data)-k) < n {
+		r.err = errBadRecord
+		r.data = nil
+		return ""
+	}
+	s := string(r.data[k : k+int(n)])
+	r.data = r.data[k+int(n):]
+	return s
+}

@@ -1,0 +1,127 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/crosscheck/crosscheck/loaders"
+	"github.com/crosscheck/crosscheck/matcher"
+)
+
+// storesDocuments reports whether an upload's records go to the document
+// store instead of into an in-memory index.
+func (l *Lists) storesDocuments(u Upload) bool {
+	return l.docs != nil && u.Format == DocumentsFormat
+}
+
+// loadDocuments imports a documents-csv upload into the document store
+// and activates it like any version: records and filter first, then the
+// version's metadata (with no entries) and its activation, so replicas
+// follow it through the usual notification. On any failure the records
+// written so far are deleted and the active version keeps serving.
+func (l *Lists) loadDocuments(ctx context.Context, u Upload, base ListVersion) (Loaded, error) {
+	if u.Kind == "persons" {
+		return Loaded{}, Errorf(CodeInvalid, "kind: %s lists are documents lists, not persons", DocumentsFormat)
+	}
+	u.Kind = "documents"
+	body, sum, lines, err := measureUpload(u.Body)
+	if err != nil {
+		return Loaded{}, err
+	}
+	v := l.newVersion(u, sum, 0)
+	imp := newDocImport(ctx, l.docs, DocumentSet{ListID: v.ListID, Version: v.Version, Capacity: lines}, l.opts.BloomFPRate)
+	err = loaders.ReadDocuments(body, func(e matcher.Entry, line int) error { return imp.add(ctx, e, line) })
+	if err == nil {
+		err = imp.finish(ctx)
+	}
+	saved := false
+	if err == nil {
+		v.Entries = imp.count
+		saved, err = l.publishDocuments(ctx, v, imp.filter)
+	} else {
+		err = importError(err)
+	}
+	// A saved version keeps its records (an administrator may activate it
+	// later), and so does one whose id another replica saved first.
+	if err != nil && !saved && ErrorCode(err) != CodeConflict {
+		if cerr := imp.abort(ctx); cerr != nil {
+			l.log.Warn("documents import failed and its records could not be removed", "list_id", v.ListID, "version", v.Version, "err", cerr)
+		}
+	}
+	if err != nil {
+		return Loaded{}, err
+	}
+	return Loaded{ListVersion: v, Warnings: warnings(base, v, nil)}, nil
+}
+
+// publishDocuments saves, activates and swaps in a stored documents
+// version, and applies retention.
+func (l *Lists) publishDocuments(ctx context.Context, v ListVersion, f *matcher.DocFilter) (saved bool, err error) {
+	list, err := matcher.NewDocumentList(f, l.optionsFor(v))
+	if err != nil {
+		return false, Wrap(CodeInternal, err, "the document filter could not be used")
+	}
+	return l.activateNew(ctx, v, nil, &loadedList{version: v, docs: &documentList{list: list, store: l.docs}})
+}
+
+// buildDocuments loads a stored documents version's filter: a replica
+// keeps only the filter and confirms through the store. It answers
+// ErrNoVersion for a version saved with its entries.
+func (l *Lists) buildDocuments(ctx context.Context, v ListVersion) (*loadedList, error) {
+	if l.docs == nil || v.Format != DocumentsFormat {
+		return nil, ErrNoVersion
+	}
+	data, err := l.docs.DocumentFilter(ctx, v.ListID, v.Version)
+	if err != nil {
+		return nil, err
+	}
+	var f matcher.DocFilter
+	if err := f.UnmarshalBinary(data); err != nil {
+		return nil, err
+	}
+	list, err := matcher.NewDocumentList(&f, l.optionsFor(v))
+	if err != nil {
+		return nil, err
+	}
+	return &loadedList{version: v, docs: &documentList{list: list, store: l.docs}}, nil
+}
+
+// deleteDocuments removes a deleted version's records, if it had any.
+func (l *Lists) deleteDocuments(ctx context.Context, v ListVersion) error {
+	if l.docs == nil || v.Format != DocumentsFormat {
+		return nil
+	}
+	return l.docs.DeleteDocuments(ctx, v.ListID, v.Version)
+}
+
+// confirmTimeout bounds the store round trip of one check: a store that
+// does not answer in time is treated as unreachable.
+const confirmTimeout = 300 * time.Millisecond
+
+// documentList is an active documents list whose records live in the
+// store: the filter answers here, the store confirms.
+type documentList struct {
+	list  *matcher.DocumentList
+	store DocumentStore
+}
+
+// check asks the store about the numbers the filter may hold. When the
+// store cannot answer, the check must not say clear: it gets a review
+// hit per unconfirmed document and a warning for the officer.
+func (d *documentList) check(ctx context.Context, v ListVersion, q matcher.Query) ([]matcher.Hit, string) {
+	numbers := d.list.Lookups(q)
+	if len(numbers) == 0 {
+		return nil, ""
+	}
+	ctx, cancel := context.WithTimeout(ctx, confirmTimeout)
+	defer cancel()
+	found, err := d.store.LookupDocuments(ctx, v.ListID, v.Version, numbers)
+	if err != nil {
+		return d.list.Unconfirmed(q), "list " + v.ListID + ": the document list could not be confirmed (its store did not answer); an officer must verify the document manually"
+	}
+	return d.list.Check(q, found), ""
+}
+
+// errNotDocuments is ErrNoVersion seen by build: fall back to entries.
+func isNotStoredDocuments(err error) bool { return errors.Is(err, ErrNoVersion) }

@@ -1,0 +1,179 @@
+package redisstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"math/bits"
+	"strconv"
+	"sync"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/crosscheck/crosscheck/matcher"
+	"github.com/crosscheck/crosscheck/service"
+)
+
+// Documents lists (service.DocumentStore) keep their records outside the
+// list's hash-tagged keys, so that a hundred million of them spread over
+// a Redis Cluster's slots:
+//
+//	P docs:ID:VERSION:meta            hash: buckets (a power of two)
+//	P docs:ID:VERSION:b:HEX           hash: normalised number → encoded records
+//	P docs:ID:VERSION:filter          the marshalled Bloom filter
+//
+// A number's bucket is FNV-1a of the number modulo the bucket count, which
+// is chosen so that buckets hold about docsPerBucket fields: small enough
+// for Redis's compact listpack encoding (128 fields by default), which
+// costs far less memory per field than a hash table.
+const docsPerBucket = 48
+
+// docsTrip bounds the commands of one pipeline when deleting.
+const docsTrip = 1000
+
+var _ service.DocumentStore = (*Store)(nil)
+
+func (k keys) docs(id, version string) string     { return k.prefix + "docs:" + id + ":" + version + ":" }
+func (k keys) docsMeta(id, version string) string { return k.docs(id, version) + "meta" }
+func (k keys) docsFilter(id, version string) string {
+	return k.docs(id, version) + "filter"
+}
+func (k keys) docsBucket(id, version string, b uint64) string {
+	return k.docs(id, version) + "b:" + strconv.FormatUint(b, 16)
+}
+
+// bucketsFor is the bucket count for a capacity: a power of two.
+func bucketsFor(capacity int) uint64 {
+	n := uint64(max(capacity/docsPerBucket, 1))
+	return 1 << bits.Len64(n-1)
+}
+
+func bucketOf(number string, buckets uint64) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(number))
+	return h.Sum64() & (buckets - 1)
+}
+
+// docLayouts caches bucket counts by list and version: versions are
+// immutable, so a replica asks Redis once.
+type docLayouts struct{ m sync.Map }
+
+func layoutKey(listID, version string) string { return listID + "\x00" + version }
+
+// PutDocuments writes a batch of records in one pipeline, with the
+// version's bucket count first so that a cleanup always finds them.
+func (s *Store) PutDocuments(ctx context.Context, set service.DocumentSet, records []matcher.Entry) error {
+	buckets := bucketsFor(set.Capacity)
+	pipe := s.rdb.Pipeline()
+	pipe.HSet(ctx, s.keys.docsMeta(set.ListID, set.Version), "buckets", buckets)
+	err := service.EachDocumentGroup(records, func(n string, group []matcher.Entry) error {
+		pipe.HSet(ctx, s.keys.docsBucket(set.ListID, set.Version, bucketOf(n, buckets)), n, service.EncodeDocuments(n, group))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := pipe.Exec(ctx); err != nil {
+		return fmt.Errorf("put documents of %s %s: %w", set.ListID, set.Version, err)
+	}
+	s.layouts.m.Store(layoutKey(set.ListID, set.Version), buckets)
+	return nil
+}
+
+// LookupDocuments fetches every number in one pipeline (two round trips
+// the first time a version is asked, for its bucket count).
+func (s *Store) LookupDocuments(ctx context.Context, listID, version string, numbers []string) (map[string][]matcher.Entry, error) {
+	buckets, err := s.buckets(ctx, listID, version)
+	if errors.Is(err, service.ErrNoVersion) {
+		return map[string][]matcher.Entry{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	pipe := s.rdb.Pipeline()
+	gets := make([]*redis.StringCmd, len(numbers))
+	for i, n := range numbers {
+		gets[i] = pipe.HGet(ctx, s.keys.docsBucket(listID, version, bucketOf(n, buckets)), n)
+	}
+	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+		return nil, fmt.Errorf("look up documents of %s %s: %w", listID, version, err)
+	}
+	out := make(map[string][]matcher.Entry, len(numbers))
+	for i, get := range gets {
+		data, err := get.Bytes()
+		if errors.Is(err, redis.Nil) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("look up documents of %s %s: %w", listID, version, err)
+		}
+		if out[numbers[i]], err = service.DecodeDocuments(numbers[i], data); err != nil {
+			return nil, fmt.Errorf("look up documents of %s %s: %w", listID, version, err)
+		}
+	}
+	return out, nil
+}
+
+// buckets returns a version's bucket count; ErrNoVersion when it has no
+// records.
+func (s *Store) buckets(ctx context.Context, listID, version string) (uint64, error) {
+	if b, ok := s.layouts.m.Load(layoutKey(listID, version)); ok {
+		return b.(uint64), nil
+	}
+	b, err := s.rdb.HGet(ctx, s.keys.docsMeta(listID, version), "buckets").Uint64()
+	if errors.Is(err, redis.Nil) {
+		return 0, service.ErrNoVersion
+	}
+	if err != nil || b == 0 || b&(b-1) != 0 {
+		return 0, fmt.Errorf("documents of %s %s: read bucket count %d: %w", listID, version, b, err)
+	}
+	s.layouts.m.Store(layoutKey(listID, version), b)
+	return b, nil
+}
+
+// SaveDocumentFilter stores the filter as one string.
+func (s *Store) SaveDocumentFilter(ctx context.Context, listID, version string, filter []byte) error {
+	if err := s.rdb.Set(ctx, s.keys.docsFilter(listID, version), filter, 0).Err(); err != nil {
+		return fmt.Errorf("save document filter of %s %s: %w", listID, version, err)
+	}
+	return nil
+}
+
+// DocumentFilter reads the filter.
+func (s *Store) DocumentFilter(ctx context.Context, listID, version string) ([]byte, error) {
+	data, err := s.rdb.Get(ctx, s.keys.docsFilter(listID, version)).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return nil, fmt.Errorf("document filter of %s %s: %w", listID, version, service.ErrNoVersion)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("document filter of %s %s: %w", listID, version, err)
+	}
+	return data, nil
+}
+
+// DeleteDocuments unlinks every bucket, the filter and the bucket count
+// (last, so that a cleanup cut short can be run again). UNLINK frees the
+// memory in the background.
+func (s *Store) DeleteDocuments(ctx context.Context, listID, version string) error {
+	s.layouts.m.Delete(layoutKey(listID, version))
+	buckets, err := s.buckets(ctx, listID, version)
+	if err != nil && !errors.Is(err, service.ErrNoVersion) {
+		return err
+	}
+	keys := make([]string, 0, docsTrip)
+	for b := uint64(0); b < buckets; b++ {
+		if keys = append(keys, s.keys.docsBucket(listID, version, b)); len(keys) == docsTrip {
+			if err := s.rdb.Unlink(ctx, keys...).Err(); err != nil {
+				return fmt.Errorf("delete documents of %s %s: %w", listID, version, err)
+			}
+			keys = keys[:0]
+		}
+	}
+	keys = append(keys, s.keys.docsFilter(listID, version), s.keys.docsMeta(listID, version))
+	if err := s.rdb.Unlink(ctx, keys...).Err(); err != nil {
+		return fmt.Errorf("delete documents of %s %s: %w", listID, version, err)
+	}
+	s.layouts.m.Delete(layoutKey(listID, version))
+	return nil
+}
