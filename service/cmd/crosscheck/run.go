@@ -13,6 +13,7 @@ const usage = `crosscheck checks travellers against alert lists.
 Usage:
   crosscheck serve [flags]          run the HTTP service (crosscheck serve -h for flags)
   crosscheck audit verify [flags]   check every audit chain for altered, missing or cut records
+  crosscheck lists import [flags] FILE   load a list file into the store and activate it
   crosscheck version                print the version
 `
 
@@ -38,6 +39,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return serve(ctx, cfg, stderr)
 	case "audit":
 		return auditVerify(ctx, args[1:], getenv, stdout, stderr)
+	case "lists":
+		return listsCommand(ctx, args[1:], getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "crosscheck", version)
 		return nil
