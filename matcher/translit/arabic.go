@@ -94,6 +94,12 @@ func arabicLetter(w []rune, i int, persian bool) string {
 		next = w[i+1]
 	}
 	switch r {
+	case 'ع':
+		// Ayn has no English letter, but at the start of a word English
+		// usage writes the vowel it carries (ALI, ABBAS, ATIQ): a name
+		// does not begin with a consonant cluster. A written haraka says
+		// which vowel, and is romanised itself.
+		return pick2(i == 0 && !isHaraka(runeAt(w, i+1)), "A", "")
 	case 'و':
 		if persian && i == 0 {
 			return "V"

@@ -42,9 +42,15 @@ func Romanize(name string) []string {
 	}
 	ctx := newContext(name)
 	var per [][]string
-	for i, w := range splitWords(name) {
+	words := splitWords(name)
+	for i := 0; i < len(words); i++ {
 		ctx.first = i == 0
-		if alts := romanizeWord(w, ctx); len(alts) > 0 {
+		if theophoric(words, i) {
+			per = append(per, theophoricForms(words[i], words[i+1], ctx.persian))
+			i++
+			continue
+		}
+		if alts := romanizeWord(words[i], ctx); len(alts) > 0 {
 			per = append(per, alts)
 		}
 	}

@@ -79,7 +79,9 @@ var romanizeCases = []struct {
 	{"Latn", "MUXXLLER<<HANS", []string{"MUXXLLER HANS", "MUELLER HANS", "MULLER HANS"}},
 	{"Latn", "JMAL EBD ALNAXSSR", []string{"JMAL EBD ALNAXSSR", "JMAL EBD ALNASR"}},
 	{"Latn", "NEYMXAH JMYLXAH", []string{"NEYMXAH JMYLXAH", "NEYMA JMYLA"}},
-	{"Arab", "عبد الله", []string{"ABD ALLAH", "EBD ALLH"}},
+	{"Arab", "عبد الله", []string{"ABD ALLAH", "EBD ALLH", "ABDULLAH"}},
+	{"Arab", "نور الله نوری", []string{"NURULLAH NURI", "NURALLAH NURI", "NWR ALLH NWRXYA"}}, // theophoric names join in English usage
+	{"Arab", "عتیق", []string{"ATIQ"}},                                                       // an initial ayn carries a vowel
 	{"Arab", "عبدالله", []string{"ABDULLAH", "EBDALLH"}},
 	{"Arab", "عبدالرحمن", []string{"ABDULRAHMAN"}},
 	{"Arab", "ناصر ١٢", []string{"NASSER 12", "NAXSSR 12"}},
