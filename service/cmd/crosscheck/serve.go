@@ -30,7 +30,7 @@ const shutdownGrace = 20 * time.Second
 // telemetry (deferred first, so it runs last).
 func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) (err error) {
 	log := newLogger(cfg.LogLevel, stderr)
-	tlsConfig, err := serverTLS(cfg)
+	tlsConfig, err := serverTLS(cfg, log)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -160,5 +161,60 @@ func TestTLSSettingsRefused(t *testing.T) {
 				t.Fatalf("want an error containing %q, got %v", tc.want, err)
 			}
 		})
+	}
+}
+
+// TestRenewedCertificateIsServed: a pair rewritten on disk is served from
+// the next check on, without a restart; a broken rewrite leaves the
+// working pair serving and says so in the log.
+func TestRenewedCertificateIsServed(t *testing.T) {
+	dir := t.TempDir()
+	certFile, keyFile, first := selfSigned(t, dir, "served")
+	newCert, newKey, renewed := selfSigned(t, dir, "renewed")
+	clock := time.Now()
+	log := &syncBuffer{}
+	c := &certFiles{cert: certFile, key: keyFile, log: newLogger("info", log), now: func() time.Time { return clock }}
+	if err := c.load(); err != nil {
+		t.Fatal(err)
+	}
+	served := func() []byte {
+		cert, err := c.get(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cert.Certificate[0]
+	}
+	replace(t, newCert, certFile)
+	replace(t, newKey, keyFile)
+	if !bytes.Equal(served(), first.Raw) {
+		t.Fatal("the files were read again before a minute had passed")
+	}
+	clock = clock.Add(certCheckEvery)
+	if !bytes.Equal(served(), renewed.Raw) {
+		t.Fatal("the renewed certificate is not served after the check interval")
+	}
+	if err := os.WriteFile(certFile, []byte("half a certificate"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	clock = clock.Add(certCheckEvery)
+	if !bytes.Equal(served(), renewed.Raw) || !strings.Contains(log.String(), "renewed TLS certificate not loaded") {
+		t.Fatalf("a broken renewal replaced the working pair, or was not logged:\n%s", log.String())
+	}
+}
+
+// replace copies src over dst with a later modification time, as a
+// renewal would write it.
+func replace(t *testing.T, src, dst string) {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Second)
+	if err := os.Chtimes(dst, later, later); err != nil {
+		t.Fatal(err)
 	}
 }
