@@ -66,11 +66,16 @@ var romanFolds = strings.NewReplacer("OU", "U", "OO", "U", "KH", "H", "Y", "I", 
 // romanFold is the word with its romanisation variants folded: ALY and
 // ALI, KHASAN and HASAN, QOUBAYSI and QUBAYSI, KYM and KIM fold alike. A
 // leading Y stays (YUSUF is not IUSUF), and a fold of fewer than four
-// letters keeps KH (KHAN is not HAN).
+// letters keeps KH (KHAN is not HAN). A leading CH of a syllable-sized
+// word is J: McCune-Reischauer and Wade-Giles write CH (CHANG, CHO, CHE)
+// where Revised Romanisation and pinyin write J (JANG, JO, JE).
 func romanFold(w string) string {
 	head := ""
-	if strings.HasPrefix(w, "Y") {
+	switch {
+	case strings.HasPrefix(w, "Y"):
 		head, w = "Y", w[1:]
+	case strings.HasPrefix(w, "CH") && len(w) <= maxSyllable+1:
+		head, w = "J", w[2:]
 	}
 	f := head + romanFolds.Replace(w)
 	if len(f) < 4 && strings.Contains(w, "KH") {
@@ -78,6 +83,10 @@ func romanFold(w string) string {
 	}
 	return f
 }
+
+// maxSyllable is the longest romanised Korean or Chinese syllable (JEONG,
+// HSUEH, ZHUANG: one letter more with CH).
+const maxSyllable = 5
 
 // sameSkeleton: skeletons of one letter say nothing. A shared skeleton
 // vouches for two spellings of one name when the vowels could be the same

@@ -135,6 +135,7 @@ func TestNameRules(t *testing.T) {
 		{"glued particle", "Tariq Saleh AL QAHTANI", "Tariq Saleh Alqahtani", DecisionReview},
 		{"several spellings in one field", "Fazal RAHIMI", "Fazel Rahimy; Fazal Rahimi", DecisionHit},
 		{"a note in parentheses is no name", "Fazal RAHIMI", "Fazal Rahimi (also listed as)", DecisionHit},
+		{"McCune-Reischauer CH is Revised J", "Jung Jong KIM", "Chung Chong Kim", DecisionReview},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

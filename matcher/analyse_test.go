@@ -1,0 +1,27 @@
+package matcher
+
+import "testing"
+
+// TestRomanFold: spellings of one sound across romanisation schemes fold
+// alike; other letters do not.
+func TestRomanFold(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"ALY", "ALI", true},
+		{"KHASAN", "HASAN", true},
+		{"QOUBAYSI", "QUBAYSI", true},
+		{"KHAN", "HAN", false},    // short: KH stays
+		{"YUSUF", "IUSUF", false}, // a leading Y stays
+		{"CHO", "JO", true},       // McCune-Reischauer and Revised Romanisation
+		{"CHANG", "JANG", true},   // Wade-Giles and pinyin
+		{"CHARLES", "JARLES", false},
+		{"JO", "YO", false},
+	}
+	for _, tc := range tests {
+		if got := romanFold(tc.a) == romanFold(tc.b); got != tc.same {
+			t.Errorf("romanFold(%q) = %q, romanFold(%q) = %q: same %v, want %v", tc.a, romanFold(tc.a), tc.b, romanFold(tc.b), got, tc.same)
+		}
+	}
+}
