@@ -11,12 +11,14 @@ import (
 // swapped) only mildly, since they are common clerical errors. The same
 // full date on both sides is strong evidence (two people share one by
 // chance about once in twenty thousand), so it can carry a name that
-// matches only in part (an alias with another given name) to review; a
-// year or a range that merely contains the date says little. A clear
+// matches only in part (an alias with another given name) to review: two
+// of three words alike score 2/3, and 2/3 + dobExact must reach the
+// default review threshold (0.82); a year or a range that merely contains
+// the date says little. A clear
 // mismatch takes an exact name from hit to review, and a name that only
 // contains the listed one (a relative: RANA SADDAM HUSSEIN) below review.
 const (
-	dobExact        = 0.15
+	dobExact        = 0.16
 	dobMatch        = 0.04
 	dobNear         = -0.04
 	dobMismatch     = -0.17

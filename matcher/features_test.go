@@ -93,6 +93,20 @@ func TestDateOfBirthDecisions(t *testing.T) {
 	}
 }
 
+// TestSameDateCarriesTwoOfThreeWords: an alias with another given name
+// and the same full date is a review even when nationality is unknown.
+func TestSameDateCarriesTwoOfThreeWords(t *testing.T) {
+	listed := Entry{Names: []Name{{Full: "Francine Denise LOUIE"}}, BirthDates: dates(t, "1961-09-17")}
+	q := Query{Names: []string{"Francine Denise Sawyer"}, BirthDate: ptr(mustDate(t, "1961-09-17"))}
+	if got, score := checkOne(t, listed, q); got != DecisionReview {
+		t.Fatalf("got %s (%.3f), want review", got, score)
+	}
+	q.BirthDate = nil
+	if got, score := checkOne(t, listed, q); got != DecisionClear {
+		t.Fatalf("without the date: got %s (%.3f), want clear", got, score)
+	}
+}
+
 func TestNationalityAndSex(t *testing.T) {
 	listed := Entry{Names: []Name{{Full: "Germain KATANGA"}}, Nationalities: []Country{{Code: "COD"}}, Gender: "M"}
 	tests := []struct {
