@@ -1,37 +1,45 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
-	"net"
-	"net/http"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/valyala/fasthttp"
 )
 
 // target sends checks to one service.
 type target struct {
-	client *http.Client
+	client *fasthttp.Client
 	url    string
 	token  string
 	bodies [][]byte
 	next   atomic.Uint64
 }
 
-func newClient(concurrency int, timeout time.Duration) *http.Client {
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	// One idle connection per worker, so no request waits for a dial or
-	// closes a connection another worker could have reused.
-	tr.MaxIdleConns = concurrency
-	tr.MaxIdleConnsPerHost = concurrency
-	tr.IdleConnTimeout = 90 * time.Second
-	tr.DisableCompression = true
-	return &http.Client{Transport: tr, Timeout: timeout}
+// newClient is fasthttp's client rather than net/http's: the generator
+// shares the machine with the service, and net/http spent about 110 µs
+// of CPU per request (two goroutines per connection, header maps, a
+// fresh request each time) against about 15 µs here, CPU the service
+// under test did not get.
+func newClient(concurrency int, timeout time.Duration) *fasthttp.Client {
+	return &fasthttp.Client{
+		// One connection per worker, kept open, so no request waits for a
+		// dial or closes a connection another worker could have reused.
+		MaxConnsPerHost:     concurrency,
+		MaxIdleConnDuration: 90 * time.Second,
+		MaxConnWaitTimeout:  timeout,
+		// The per-request timeout: sending, then waiting for the answer.
+		ReadTimeout:              timeout,
+		WriteTimeout:             timeout,
+		MaxResponseBodySize:      4 << 20,
+		NoDefaultUserAgentHeader: true,
+		DisablePathNormalizing:   true,
+	}
 }
 
 // job is one request and the time it was meant to be sent.
@@ -115,38 +123,36 @@ func (tg *target) do(ctx context.Context, st *stats, intended time.Time) {
 	st.record(outcome{latency: done.Sub(intended), service: done.Sub(sent), status: status, decision: decision, err: err})
 }
 
-func (tg *target) post(ctx context.Context, body []byte) (string, string, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, tg.url, bytes.NewReader(body))
-	if err != nil {
-		return "", "", err
-	}
-	req.Header.Set("Content-Type", "application/json")
+// post sends one check; fasthttp has no context, so an interrupt lets
+// the requests in flight finish (do drops their outcomes).
+func (tg *target) post(_ context.Context, body []byte) (string, string, error) {
+	req, resp := fasthttp.AcquireRequest(), fasthttp.AcquireResponse()
+	defer fasthttp.ReleaseRequest(req)
+	defer fasthttp.ReleaseResponse(resp)
+	req.SetRequestURI(tg.url)
+	req.Header.SetMethod(fasthttp.MethodPost)
+	req.Header.SetContentType("application/json")
 	if tg.token != "" {
 		req.Header.Set("Authorization", "Bearer "+tg.token)
 	}
-	resp, err := tg.client.Do(req)
-	if err != nil {
-		return errorClass(err), "", err
-	}
-	defer resp.Body.Close()
-	// Read to the end so the connection goes back to the pool.
-	b, err := io.ReadAll(io.LimitReader(resp.Body, 4<<20))
-	if err != nil {
+	req.SetBodyRaw(body) // the bodies are never changed: no copy
+	if err := tg.client.Do(req, resp); err != nil {
 		return errorClass(err), "", err
 	}
 	var r struct {
 		Decision string `json:"decision"`
 	}
-	if resp.StatusCode == http.StatusOK {
-		_ = json.Unmarshal(b, &r)
+	if resp.StatusCode() == fasthttp.StatusOK {
+		_ = json.Unmarshal(resp.Body(), &r)
 	}
-	return strconv.Itoa(resp.StatusCode), r.Decision, nil
+	return strconv.Itoa(resp.StatusCode()), r.Decision, nil
 }
 
 // errorClass names a transport failure for the errors-by-status table.
+// fasthttp's ErrTimeout has Timeout but is no net.Error.
 func errorClass(err error) string {
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
+	var t interface{ Timeout() bool }
+	if errors.As(err, &t) && t.Timeout() || errors.Is(err, fasthttp.ErrDialTimeout) {
 		return "timeout"
 	}
 	return "transport"

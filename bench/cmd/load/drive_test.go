@@ -2,11 +2,16 @@ package main
 
 import (
 	"context"
+	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/valyala/fasthttp"
 )
 
 // slowServer answers every check after delay, one at a time per
@@ -69,4 +74,37 @@ func TestClosedLoopAndErrors(t *testing.T) {
 	if !strings.Contains(b.String(), "401 ") || !strings.Contains(b.String(), "p99.9") {
 		t.Errorf("report:\n%s", b.String())
 	}
+}
+
+// BenchmarkClosedLoop is the generator's own cost per request against a
+// server that answers at once (in the same process, so the server's share
+// is in the figure too; compare runs, not absolutes):
+//
+//	go test ./bench/cmd/load -run '^$' -bench ClosedLoop -benchtime 5s -cpuprofile /tmp/load.out
+func BenchmarkClosedLoop(b *testing.B) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	answer := []byte(`{"check_id":"18eb3be767acd3a3b465966508fdd49d","decision":"clear","hits":[],"lists":[{"id":"un-sc","version":"20261125T081858.486Z-66b392a4"}]}`)
+	srv := &fasthttp.Server{Handler: func(c *fasthttp.RequestCtx) { c.SetContentType("application/json"); c.SetBody(answer) }}
+	go srv.Serve(ln)
+	b.Cleanup(func() { srv.Shutdown() })
+	u, _ := checkURL("http://" + ln.Addr().String())
+	m := &mix{rng: rand.New(rand.NewPCG(1, 2)), listed: builtinListed, listedShare: 0.05}
+	bodies, _ := m.bodies(256)
+	tg := &target{client: newClient(16, 5*time.Second), url: u, token: "bench-token-0123456789abcdef", bodies: bodies}
+	st := newStats()
+	b.ResetTimer()
+	b.SetParallelism(max(1, 16/runtime.GOMAXPROCS(0)))
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			tg.do(context.Background(), st, time.Now())
+		}
+	})
+	b.StopTimer()
+	if st.statuses["200"] != b.N {
+		b.Fatalf("statuses %v after %d requests", st.statuses, b.N)
+	}
+	b.ReportMetric(float64((cpuTime()-st.cpuStart).Microseconds())/float64(b.N), "cpu-µs/request")
 }

@@ -32,10 +32,11 @@ type stats struct {
 	decisions map[string]int
 	firstErr  error
 	last      time.Time
+	cpuStart  time.Duration // the generator's own CPU time when the run began
 }
 
 func newStats() *stats {
-	return &stats{statuses: map[string]int{}, decisions: map[string]int{}}
+	return &stats{statuses: map[string]int{}, decisions: map[string]int{}, cpuStart: cpuTime()}
 }
 
 func (s *stats) record(o outcome) {
@@ -96,6 +97,9 @@ func (s *stats) report(w io.Writer, start time.Time) {
 	fmt.Fprintf(w, "service    %s   (from actual send time)\n", percentiles(&s.service))
 	fmt.Fprintf(w, "status     %s\n", counts(s.statuses))
 	fmt.Fprintf(w, "decisions  %s\n", counts(s.decisions))
+	if cpu := cpuTime() - s.cpuStart; cpu > 0 {
+		fmt.Fprintf(w, "generator  %.2fs CPU (user+sys), %.1f µs per request\n", cpu.Seconds(), float64(cpu.Microseconds())/float64(s.latency.n))
+	}
 	if s.firstErr != nil {
 		fmt.Fprintf(w, "first error: %v\n", s.firstErr)
 	}
