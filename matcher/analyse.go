@@ -39,9 +39,10 @@ const (
 	frontVowels             // I E Y
 )
 
+// The first letter is left out: an initial vav or yod is a consonant.
 func vowelClasses(w string) uint8 {
 	var c uint8
-	for i := 0; i < len(w); i++ {
+	for i := 1; i < len(w); i++ {
 		switch w[i] {
 		case 'O', 'U', 'W', 'V':
 			c |= backVowels

@@ -120,17 +120,23 @@ func Cluster(word string) string {
 //     writes V, W, O and U, Arabic و W, U and O, but an initial one is a
 //     consonant (VLADIMIR, WARD);
 //   - the H of English OHN is silent (JOHN, JOHNSON, JOHNSTON: ג׳ון); an
-//     H before a consonant elsewhere is not (AHMAD, MOHMADI).
+//     H before a consonant elsewhere is not (AHMAD, MOHMADI);
+//   - a C before E, I or Y is an S (MARCEL, VINCENT: מרסל);
+//   - an initial Y is a J: Hebrew י and Arabic ي begin YOSEF and JOSEPH,
+//     YUSUF and JUSUF, and German J is a Y (JOHANN: יוהן).
 func LooseSkeleton(word string) string {
 	w := []byte(looseDigraphs.Replace(foldLatin(word)))
 	initialV := len(w) > 0 && (w[0] == 'V' || w[0] == 'W')
-	if initialV {
+	switch {
+	case initialV:
 		w[0] = 'V'
+	case len(w) > 0 && w[0] == 'Y':
+		w[0] = 'J'
 	}
 	return loosenSkeleton(Skeleton(string(w)), initialV)
 }
 
-var looseDigraphs = strings.NewReplacer("ZH", "J", "OHN", "ON")
+var looseDigraphs = strings.NewReplacer("ZH", "J", "OHN", "ON", "CE", "SE", "CI", "SI", "CY", "SY")
 
 func loosenSkeleton(skel string, initialV bool) string {
 	b := make([]byte, 0, len(skel))

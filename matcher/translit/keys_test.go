@@ -50,6 +50,9 @@ func TestLooseSkeleton(t *testing.T) {
 		{"ZHN", "JEANNE", true},       // ז׳אן: a French J
 		{"JWN", "JOHN", true},         // ג׳ון: the H is silent
 		{"MHMD", "MOHMADI", true},     // an H before a consonant is not
+		{"MRSL", "MARCEL", true},      // מרסל: a soft C
+		{"YWHN", "JOHANN", true},      // יוהן: German J is a Y
+		{"MRKL", "MARCEL", false},     //
 		{"VLDYMYR", "VLADIMIR", true}, // ולדימיר: vav is V
 		{"KRLTSN", "KARLTZEN", true},  // צ is TS or TZ
 		{"JPR", "JEFFREY", true},      // פ is F
