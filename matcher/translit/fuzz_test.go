@@ -1,6 +1,9 @@
 package translit
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func FuzzRomanize(f *testing.F) {
 	for _, c := range romanizeCases {
@@ -48,7 +51,7 @@ func checkForm(t *testing.T, name, form string) {
 }
 
 func FuzzSkeleton(f *testing.F) {
-	for _, s := range []string{"MOHAMMED", "", "H", "ÄH", "DZH"} {
+	for _, s := range []string{"MOHAMMED", "", "H", "ÄH", "DZH", "johnson", "Marcel", "yosef", "ward", "zhukov"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, w string) {
@@ -56,6 +59,13 @@ func FuzzSkeleton(f *testing.F) {
 		for i := 0; i < len(s); i++ {
 			if s[i] < 'A' || s[i] > 'Z' {
 				t.Fatalf("Skeleton(%q) = %q", w, s)
+			}
+		}
+		// The A-Z stack path and the general path (lower case) agree.
+		if up := strings.ToUpper(w); isAZ(up) {
+			lo := strings.ToLower(w)
+			if Skeleton(up) != Skeleton(lo) || LooseSkeleton(up) != LooseSkeleton(lo) {
+				t.Fatalf("%q: Skeleton %q/%q, LooseSkeleton %q/%q", w, Skeleton(up), Skeleton(lo), LooseSkeleton(up), LooseSkeleton(lo))
 			}
 		}
 	})

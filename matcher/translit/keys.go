@@ -25,6 +25,10 @@ var skeletonDigraphs = strings.NewReplacer("DZH", "J", "DJ", "J", "PH", "F", "CK
 // MOHAMMED, MUHAMMAD and MOHAMED all give MHMD. A word with no consonant
 // keeps its first letter, so only a word without letters has an empty key.
 func Skeleton(word string) string {
+	if isAZ(word) {
+		var buf [maxFast]byte
+		return string(skeletonAZ(buf[:0], word))
+	}
 	w := skeletonDigraphs.Replace(foldLatin(word))
 	var b []byte
 	for i := 0; i < len(w); i++ {
@@ -48,7 +52,7 @@ func Skeleton(word string) string {
 	return string(b)
 }
 
-func dropInSkeleton(w string, i int) bool {
+func dropInSkeleton[S ~string | ~[]byte](w S, i int) bool {
 	c := w[i]
 	if isVowel(c) {
 		return true
@@ -125,6 +129,9 @@ func Cluster(word string) string {
 //   - an initial Y is a J: Hebrew י and Arabic ي begin YOSEF and JOSEPH,
 //     YUSUF and JUSUF, and German J is a Y (JOHANN: יוהן).
 func LooseSkeleton(word string) string {
+	if isAZ(word) {
+		return looseAZ(word)
+	}
 	w := []byte(looseDigraphs.Replace(foldLatin(word)))
 	initialV := len(w) > 0 && (w[0] == 'V' || w[0] == 'W')
 	switch {
@@ -133,13 +140,14 @@ func LooseSkeleton(word string) string {
 	case len(w) > 0 && w[0] == 'Y':
 		w[0] = 'J'
 	}
-	return loosenSkeleton(Skeleton(string(w)), initialV)
+	return string(loosenSkeleton([]byte(Skeleton(string(w))), initialV))
 }
 
 var looseDigraphs = strings.NewReplacer("ZH", "J", "OHN", "ON", "CE", "SE", "CI", "SI", "CY", "SY")
 
-func loosenSkeleton(skel string, initialV bool) string {
-	b := make([]byte, 0, len(skel))
+// loosenSkeleton rewrites a skeleton in place into its loose form.
+func loosenSkeleton(skel []byte, initialV bool) []byte {
+	b := skel[:0]
 	for i := 0; i < len(skel); i++ {
 		c := skel[i]
 		switch c {
@@ -158,8 +166,8 @@ func loosenSkeleton(skel string, initialV bool) string {
 			b = append(b, c)
 		}
 	}
-	if len(b) == 0 {
-		return skel
+	if len(b) == 0 && len(skel) > 0 {
+		b = append(b, skel[0]) // V alone: the first letter was overwritten by nothing
 	}
-	return string(b)
+	return b
 }

@@ -1,6 +1,9 @@
 package translit
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSkeleton(t *testing.T) {
 	groups := [][]string{
@@ -125,6 +128,24 @@ func TestTablesSorted(t *testing.T) {
 			if tab[i-1].k >= tab[i].k {
 				t.Fatalf("%s not sorted at %d: %q >= %q", name, i, tab[i-1].k, tab[i].k)
 			}
+		}
+	}
+}
+
+// The stack path for A-Z words gives what the general path gives (lower
+// case takes the general path).
+func TestSkeletonFastPathAgrees(t *testing.T) {
+	words := []string{"MOHAMMED", "DZHAMAL", "JOHNSON", "MARCEL", "YOSEF", "WARD", "VVVV", "PHILIPPE", "ZHUKOV", "CHEN", "V", "Y", "AEIOU", "KHKH", "DJCKPH"}
+	for _, p := range clusterKeys {
+		words = append(words, p.k, p.v)
+	}
+	for _, w := range words {
+		lower := strings.ToLower(w)
+		if a, b := Skeleton(w), Skeleton(lower); a != b {
+			t.Errorf("Skeleton(%q) = %q, Skeleton(%q) = %q", w, a, lower, b)
+		}
+		if a, b := LooseSkeleton(w), LooseSkeleton(lower); a != b {
+			t.Errorf("LooseSkeleton(%q) = %q, LooseSkeleton(%q) = %q", w, a, lower, b)
 		}
 	}
 }
