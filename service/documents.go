@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/matcher"
 )
@@ -100,31 +101,31 @@ func EncodeDocuments(number string, group []matcher.Entry) []byte {
 }
 
 func encodeDocument(out []byte, number string, e *matcher.Entry) []byte {
-	d := e.Documents[0]
+	d := &e.Documents[0]
 	var flags byte
-	texts := []string{}
-	for _, o := range []struct {
-		flag byte
-		set  bool
-		text string
-	}{
-		{docPublished, d.Number != number, d.Number},
-		{docTypeRaw, d.TypeRaw != string(d.Type), d.TypeRaw},
-		{docOwnID, e.ID != documentID(d.Country, d.Type, number), e.ID},
-		{docListed, e.ListedOn != "", e.ListedOn},
-		{docDelisted, e.DelistedOn != "", e.DelistedOn},
-	} {
-		if o.set {
-			flags |= o.flag
-			texts = append(texts, o.text)
-		}
+	if d.Number != number {
+		flags |= docPublished
+	}
+	if d.TypeRaw != string(d.Type) {
+		flags |= docTypeRaw
+	}
+	if !isDocumentID(e.ID, d.Country, d.Type, number) {
+		flags |= docOwnID
+	}
+	if e.ListedOn != "" {
+		flags |= docListed
+	}
+	if e.DelistedOn != "" {
+		flags |= docDelisted
 	}
 	out = append(out, flags)
 	out = appendText(out, d.Country)
 	out = appendCode(out, codeOf(docTypes, d.Type), string(d.Type))
 	out = appendCode(out, codeOf(docStatuses, d.Status), string(d.Status))
-	for _, t := range texts {
-		out = appendText(out, t)
+	for i, text := range [...]string{d.Number, d.TypeRaw, e.ID, e.ListedOn, e.DelistedOn} {
+		if flags&(1<<i) != 0 {
+			out = appendText(out, text)
+		}
 	}
 	return out
 }
@@ -132,6 +133,17 @@ func encodeDocument(out []byte, number string, e *matcher.Entry) []byte {
 // documentID is the id the documents-csv loader gives a record.
 func documentID(country string, typ matcher.DocumentType, number string) string {
 	return country + ":" + string(typ) + ":" + number
+}
+
+// isDocumentID reports whether id is documentID(country, typ, number),
+// without building it: the encoder asks for every record.
+func isDocumentID(id, country string, typ matcher.DocumentType, number string) bool {
+	rest, ok := strings.CutPrefix(id, country+":")
+	if !ok {
+		return false
+	}
+	rest, ok = strings.CutPrefix(rest, string(typ))
+	return ok && rest == ":"+number
 }
 
 func codeOf[T comparable](table []T, v T) int {

