@@ -72,12 +72,25 @@ func arabicEnglish(w []rune, persian bool) (string, string) {
 			return p.lat + " " + e1, p.lat + " " + e2
 		}
 	}
-	var b strings.Builder
+	var b, b2 strings.Builder
 	for i := range w {
-		b.WriteString(arabicLetter(w, i, persian))
+		l := arabicLetter(w, i, persian)
+		b.WriteString(l)
+		if p, ok := persianUsage[w[i]]; ok {
+			l = p
+		}
+		b2.WriteString(l)
 	}
-	return b.String(), b.String()
+	return b.String(), b2.String()
 }
+
+// persianUsage are the letters Persian, Urdu and Pashto speakers, and the
+// English spellings of their names, pronounce otherwise than Arabic: ث
+// is S (SAQIB, not THAQIB), ذ ض ظ are Z (FAZAL, FAIZ, ZAHIR). The second
+// English spelling of a word no table knows uses them, whatever the
+// script's telling letters say: an Afghan name is often written with
+// Arabic letters alone.
+var persianUsage = map[rune]string{'ث': "S", 'ذ': "Z", 'ض': "Z", 'ظ': "Z"}
 
 // arabicPrefixes are written joined to the next word but romanised apart.
 var arabicPrefixes = []struct{ ar, lat string }{
@@ -118,6 +131,12 @@ func arabicLetter(w []rune, i int, persian bool) string {
 			return "A"
 		}
 		return "AT"
+	case 'ه', 'ە', 'ہ':
+		// A final he after a consonant is the vowel -a/-e (Persian جمعه
+		// JUMA, Arabic names whose teh marbuta lost its dots).
+		if isFinal(w, i) && i > 0 && !isVowelLetter(w[i-1]) {
+			return "A"
+		}
 	}
 	if s, ok := arabicLetters[r]; ok {
 		return s
@@ -136,6 +155,18 @@ var arabicLetters = map[rune]string{
 	alefMaksura: "A", 'ء': "", 'ؤ': "U", 'ئ': "I", 'پ': "P", 'چ': "CH", 'ژ': "ZH",
 	'گ': "G", 'ڤ': "V", 'ۀ': "E", 'ٹ': "T", 'ڈ': "D", 'ڑ': "R", 'ں': "N", 'ھ': "H",
 	'ہ': "H", 'ے': "E", 'ۃ': "A", 'ڕ': "R", 'ڵ': "L", 'ۆ': "O", 'ێ': "E",
+	// Pashto (the usual Latin spellings of Afghan names: ZADRAN, TSANI).
+	'ځ': "Z", 'څ': "S", 'ښ': "SH", 'ږ': "ZH", 'ډ': "D", 'ړ': "R", 'ڼ': "N",
+	'ګ': "G", 'ۍ': "I", 'ې': "E",
+}
+
+// isVowelLetter reports the Arabic-script letters that write long vowels.
+func isVowelLetter(r rune) bool {
+	switch r {
+	case 'ا', 'أ', 'إ', 'آ', 'و', 'ي', 'ی', alefMaksura, 'ې', 'ۍ', 'ے':
+		return true
+	}
+	return false
 }
 
 func isHaraka(r rune) bool {

@@ -81,6 +81,9 @@ var romanizeCases = []struct {
 	{"Latn", "NEYMXAH JMYLXAH", []string{"NEYMXAH JMYLXAH", "NEYMA JMYLA"}},
 	{"Arab", "عبد الله", []string{"ABD ALLAH", "EBD ALLH", "ABDULLAH"}},
 	{"Arab", "نور الله نوری", []string{"NURULLAH NURI", "NURALLAH NURI", "NWR ALLH NWRXYA"}}, // theophoric names join in English usage
+	{"Arab", "نور محمد ثاقب", []string{"NUR MUHAMMAD THAQB", "NUR MOHAMMED SAQB"}},           // Persian usage: ث is S
+	{"Arab", "محمد عمر ځدران", []string{"MUHAMMAD OMAR ZDRAN"}},                              // Pashto ځ
+	{"Arab", "جمعه", []string{"JMA"}},                                                        // a final he after a consonant is a vowel
 	{"Arab", "عتیق", []string{"ATIQ"}},                                                       // an initial ayn carries a vowel
 	{"Arab", "عبدالله", []string{"ABDULLAH", "EBDALLH"}},
 	{"Arab", "عبدالرحمن", []string{"ABDULRAHMAN"}},
