@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/service/storage/boltstore"
+	"github.com/crosscheck/crosscheck/service/storage/redistest"
 )
 
 func TestListsImport(t *testing.T) {
@@ -50,4 +54,68 @@ func TestListsImport(t *testing.T) {
 	if err != nil || len(active) != 1 || active[0].ListID != "sltd" || active[0].Kind != "documents" || active[0].Entries != 2 {
 		t.Fatalf("active after import: %+v, %v", active, err)
 	}
+}
+
+// A documents list imported through the CLI into a shared Redis is served
+// by both replicas (they load its filter and confirm in Redis); while
+// Redis is away a listed document gets review with a warning, never
+// clear, and an unlisted one (the filter says no) is still clear.
+func TestDocumentsListOnRedisEndToEnd(t *testing.T) {
+	srv := redistest.StartServer(t)
+	env := map[string]string{
+		"CROSSCHECK_REDIS_URL": srv.URL(),
+		"CROSSCHECK_TOKENS":    "checker:gate:" + outageChecker + ",admin:ops:" + outageAdmin,
+	}
+	a := startReplica(t, t.TempDir(), "a", env)
+	b := startReplica(t, t.TempDir(), "b", env)
+	file := filepath.Join(t.TempDir(), "sltd.csv")
+	data := "issuing_country,type,number,status,reported_on\nDEU,passport,C01X00T47,stolen,2024-03-01\nFRA,national_id,X1234567,lost,\n"
+	if err := os.WriteFile(file, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	args := []string{"lists", "import", "--redis-url", srv.URL(), "--list", "sltd", "--format", "documents-csv", file}
+	if err := run(context.Background(), args, func(string) string { return "" }, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	var loaded struct{ Version string }
+	if err := json.Unmarshal(out.Bytes(), &loaded); err != nil {
+		t.Fatal(err)
+	}
+	listed := `{"traveller":{"documents":[{"number":"C01X 00T47","issuing_country":"DEU"}]}}`
+	unlisted := `{"traveller":{"documents":[{"number":"ZZ9999999","issuing_country":"DEU"}]}}`
+	for _, r := range []*runningService{a, b} {
+		waitServing(t, r.base, outageAdmin, "sltd", loaded.Version)
+		if _, ans := postCheck(t, r.base, outageChecker, listed); ans.Decision != "hit" || ans.Hits[0].EntryID != "DEU:passport:C01X00T47" {
+			t.Errorf("listed document: %+v", ans)
+		}
+	}
+	srv.Stop()
+	if ans := postDocumentCheck(t, a.base, listed); ans.Decision != "review" || len(ans.Warnings) != 1 {
+		t.Errorf("listed document while Redis is away: %+v, want review with a warning", ans)
+	}
+	if ans := postDocumentCheck(t, a.base, unlisted); ans.Decision != "clear" || len(ans.Warnings) != 0 {
+		t.Errorf("unlisted document while Redis is away: %+v, want clear", ans)
+	}
+}
+
+type documentAnswer struct {
+	Decision string   `json:"decision"`
+	Warnings []string `json:"document_warnings"`
+}
+
+func postDocumentCheck(t *testing.T, base, body string) documentAnswer {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, base+"/v1/check", strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+outageChecker)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var a documentAnswer
+	if err := json.NewDecoder(resp.Body).Decode(&a); err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("check: %d %v", resp.StatusCode, err)
+	}
+	return a
 }
