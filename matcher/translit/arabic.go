@@ -79,6 +79,9 @@ func arabicEnglish(w []rune, persian bool) (string, string) {
 		if p, ok := persianUsage[w[i]]; ok {
 			l = p
 		}
+		if persian && i == 0 && w[i] == 'و' {
+			l = "W" // Persian V, Arabic and South Asian W: VALI, WALI
+		}
 		b2.WriteString(l)
 	}
 	return b.String(), b2.String()
@@ -121,6 +124,13 @@ func arabicLetter(w []rune, i int, persian bool) string {
 			return "W"
 		}
 		return "U"
+	case alefMaksura:
+		if !persian {
+			return "A"
+		}
+		// Persian writes a final I with the Arabic alef maksura as often
+		// as with its own yeh (حكيمى HAKIMI).
+		return "I"
 	case 'ي', 'ی':
 		if i == 0 || next == 'ا' || next == 'و' {
 			return "Y"

@@ -1,32 +1,45 @@
 package translit
 
-// Theophoric names of the form X الله (نور الله, هدايت الله, نجيب الله) are
-// written as two words in Arabic script but, in the English usage of
-// Afghanistan, Pakistan and the Gulf, as one: NURULLAH, HIDAYATULLAH,
-// NAJIBULLAH, NASRALLAH. The English forms join the two words (the usual
-// -ULLAH, and -ALLAH as the second spelling), the letter-for-letter schemes
-// keep them apart as written.
+// Compound names of the form X الله (نور الله, هدايت الله, نجيب الله) and
+// X الدين (سعد الدين, نور الدين) are written as two words in Arabic script
+// but, in the English usage of Afghanistan, Pakistan, South and Central
+// Asia and the Gulf, as one: NURULLAH, HIDAYATULLAH, NASRALLAH,
+// SADUDDIN, NURUDDIN, SALAHEDDINE. The English forms join the two words
+// (the usual -ULLAH/-UDDIN, and -ALLAH/-EDDINE as the second spelling),
+// the letter-for-letter schemes keep them apart as written.
 
-const allahWord = "الله"
+// compoundSuffixes are the second words that join, with their two English
+// endings.
+var compoundSuffixes = map[string][2]string{"الله": {"ULLAH", "ALLAH"}, "الدين": {"UDDIN", "EDDINE"}}
 
-func isAllah(w []rune) bool { return string(stripHarakat(w)) == allahWord }
-
-// theophoric reports whether words[i] and words[i+1] make an X الله name.
-func theophoric(words [][]rune, i int) bool {
-	return i+1 < len(words) && isAllah(words[i+1]) && !isAllah(words[i]) && dominant(words[i]) == "Arab"
+func compoundSuffix(w []rune) ([2]string, bool) {
+	e, ok := compoundSuffixes[string(stripHarakat(w))]
+	return e, ok
 }
 
-// theophoricForms returns the scheme forms of X الله, by arabicForms'
-// scheme order. A compound the word tables know joined (عبدالله) takes
-// their English spellings (ABDULLAH, ABDALLAH).
-func theophoricForms(x, allah []rune, persian bool) []string {
-	xs, as := arabicForms(x, persian), arabicForms(allah, persian)
+// theophoric reports whether words[i] and words[i+1] make an X الله or X
+// الدين name.
+func theophoric(words [][]rune, i int) bool {
+	if i+1 >= len(words) || dominant(words[i]) != "Arab" {
+		return false
+	}
+	_, first := compoundSuffix(words[i])
+	_, second := compoundSuffix(words[i+1])
+	return second && !first
+}
+
+// theophoricForms returns the scheme forms of the compound x suffix, by
+// arabicForms' scheme order. A compound the word tables know joined
+// (عبدالله) takes their English spellings (ABDULLAH, ABDALLAH).
+func theophoricForms(x, suffix []rune, persian bool) []string {
+	xs, ss := arabicForms(x, persian), arabicForms(suffix, persian)
 	out := make([]string, len(xs))
 	for k := range xs {
-		out[k] = xs[k] + " " + as[min(k, len(as)-1)]
+		out[k] = xs[k] + " " + ss[min(k, len(ss)-1)]
 	}
-	out[0], out[4] = xs[0]+"ULLAH", xs[4]+"ALLAH"
-	if joined := stripHarakat(append(append([]rune{}, x...), allah...)); known(joined) {
+	end, _ := compoundSuffix(suffix)
+	out[0], out[4] = xs[0]+end[0], xs[4]+end[1]
+	if joined := stripHarakat(append(append([]rune{}, x...), suffix...)); known(joined) {
 		out[0], out[4] = arabicEnglish(joined, persian)
 	}
 	return out

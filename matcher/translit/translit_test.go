@@ -83,8 +83,10 @@ var romanizeCases = []struct {
 	{"Arab", "نور الله نوری", []string{"NURULLAH NURI", "NURALLAH NURI", "NWR ALLH NWRXYA"}}, // theophoric names join in English usage
 	{"Arab", "نور محمد ثاقب", []string{"NUR MUHAMMAD THAQB", "NUR MOHAMMED SAQB"}},           // Persian usage: ث is S
 	{"Arab", "محمد عمر ځدران", []string{"MUHAMMAD OMAR ZDRAN"}},                              // Pashto ځ
-	{"Arab", "جمعه", []string{"JMA"}},                                                        // a final he after a consonant is a vowel
-	{"Arab", "عتیق", []string{"ATIQ"}},                                                       // an initial ayn carries a vowel
+	{"Arab", "جمعه", []string{"JMA"}},
+	{"Arab", "سعد الدين", []string{"SAADUDDIN", "SAADEDDINE", "SED ALDYN"}}, // X al-din joins like X allah
+	{"Arab", "گل حكيمى ولی", []string{"GL HKIMI VLI", "GL HKIMI WLI"}},      // Persian: final alef maksura I, initial vav V or W                                                        // a final he after a consonant is a vowel
+	{"Arab", "عتیق", []string{"ATIQ"}},                                      // an initial ayn carries a vowel
 	{"Arab", "عبدالله", []string{"ABDULLAH", "EBDALLH"}},
 	{"Arab", "عبدالرحمن", []string{"ABDULRAHMAN"}},
 	{"Arab", "ناصر ١٢", []string{"NASSER 12", "NAXSSR 12"}},
