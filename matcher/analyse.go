@@ -123,7 +123,9 @@ func (k soundKeys) matres(o soundKeys) bool {
 
 // abjadShape marks a word of at least three letters with at most one
 // vowel letter, consonantShape a word of at least two letters with no A,
-// E, I, O or U but an initial one (W and Y may be consonants), initialVowel a word that begins with A, E, I, O or
+// E, I, O or U but an initial one (W and Y may be consonants) and no V
+// but an initial one (a medial V is a bet read soft, HRV for הרב, not a
+// vav: LooseSkeleton would drop it), initialVowel a word that begins with A, E, I, O or
 // U (an initial Y is a consonant).
 const (
 	abjadShape     = 1 << 31
@@ -156,7 +158,7 @@ func wordShape(w string) uint32 {
 	if len(w) > 0 && strings.IndexByte("AEIOU", w[0]) >= 0 {
 		shape |= initialVowel
 	}
-	if len(w) >= 2 && !strings.ContainsAny(w[1:], "AEIOU") {
+	if len(w) >= 2 && !strings.ContainsAny(w[1:], "AEIOUV") {
 		shape |= consonantShape
 	}
 	return shape

@@ -24,6 +24,7 @@ func TestCrossScriptNames(t *testing.T) {
 		{"Hebrew query, vav as W, bet as B", "William Perlberg", "ויליאם פרלברג", DecisionReview},
 		{"Hebrew query, other consonants", "William Perlman", "ויליאם פרלברג", DecisionClear},
 		{"Hebrew query, initial vowel missing", "Avaran Lasser", "רנה לאסר", DecisionClear},
+		{"Hebrew query, soft bet is no vav", "Elias Hrawi", "הרב אליס", DecisionClear},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
