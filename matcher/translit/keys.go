@@ -125,7 +125,8 @@ func Cluster(word string) string {
 //     consonant (VLADIMIR, WARD);
 //   - the H of English OHN is silent (JOHN, JOHNSON, JOHNSTON: ג׳ון); an
 //     H before a consonant elsewhere is not (AHMAD, MOHMADI);
-//   - a C before E, I or Y is an S (MARCEL, VINCENT: מרסל);
+//   - a C before E, I or Y is an S (MARCEL, VINCENT: מרסל); German SCH
+//     is SH (SCHRÖTER: שרטר); X is KS (FOX: פוקס);
 //   - an initial Y is a J: Hebrew י and Arabic ي begin YOSEF and JOSEPH,
 //     YUSUF and JUSUF, and German J is a Y (JOHANN: יוהן).
 func LooseSkeleton(word string) string {
@@ -143,7 +144,7 @@ func LooseSkeleton(word string) string {
 	return string(loosenSkeleton([]byte(Skeleton(string(w))), initialV))
 }
 
-var looseDigraphs = strings.NewReplacer("ZH", "J", "OHN", "ON", "CE", "SE", "CI", "SI", "CY", "SY")
+var looseDigraphs = strings.NewReplacer("ZH", "J", "OHN", "ON", "CE", "SE", "CI", "SI", "CY", "SY", "SCH", "SH", "X", "KS")
 
 // loosenSkeleton rewrites a skeleton in place into its loose form.
 func loosenSkeleton(skel []byte, initialV bool) []byte {

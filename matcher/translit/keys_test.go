@@ -56,6 +56,8 @@ func TestLooseSkeleton(t *testing.T) {
 		{"MRSL", "MARCEL", true},      // מרסל: a soft C
 		{"YWHN", "JOHANN", true},      // יוהן: German J is a Y
 		{"MRKL", "MARCEL", false},     //
+		{"SHRTR", "SCHROTER", true},   // שרטר: German SCH
+		{"PWKS", "FOX", true},         // פוקס: X is KS
 		{"VLDYMYR", "VLADIMIR", true}, // ולדימיר: vav is V
 		{"KRLTSN", "KARLTZEN", true},  // צ is TS or TZ
 		{"JPR", "JEFFREY", true},      // פ is F

@@ -110,6 +110,10 @@ func looseDigraphAt(w string, i int) (int, string) {
 		return 3, "ON"
 	case hasAt(w, i, "CE"), hasAt(w, i, "CI"), hasAt(w, i, "CY"):
 		return 2, "S" + w[i+1:i+2]
+	case hasAt(w, i, "SCH"):
+		return 3, "SH"
+	case w[i] == 'X':
+		return 1, "KS"
 	}
 	return 1, w[i : i+1]
 }
