@@ -45,7 +45,7 @@ func TestEveryEndpointNeedsItsRole(t *testing.T) {
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		_, out := doAs(t, s, auditorToken, http.MethodGet, "/v1/audit/checks?kind=auth_failure&limit=1000", "")
-		if n := len(out["records"].([]any)); n >= 20 {
+		if n := len(records(out)); n >= 20 {
 			break
 		} else if time.Now().After(deadline) {
 			t.Fatalf("%d auth failures on the audit trail, want 20", n)
@@ -98,7 +98,7 @@ func TestTokensLifecycleIsAudited(t *testing.T) {
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		_, out := doAs(t, s, auditorToken, http.MethodGet, "/v1/audit/checks?kind=admin", "")
-		if len(out["records"].([]any)) >= 3 {
+		if len(records(out)) >= 3 {
 			return
 		}
 		if time.Now().After(deadline) {
@@ -135,7 +135,7 @@ func TestPurgeIsAnAuditedAdminAction(t *testing.T) {
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		_, out := doAs(t, s, auditorToken, http.MethodGet, "/v1/audit/checks?kind=admin", "")
-		for _, r := range out["records"].([]any) {
+		for _, r := range records(out) {
 			if r.(map[string]any)["action"] == "audit.purge" {
 				return
 			}
@@ -145,4 +145,11 @@ func TestPurgeIsAnAuditedAdminAction(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// records are the records of an audit query answer; none until the
+// forwarder has stored the first (the answer then holds null).
+func records(out map[string]any) []any {
+	recs, _ := out["records"].([]any)
+	return recs
 }

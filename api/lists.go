@@ -21,20 +21,36 @@ type ListAdmin interface {
 }
 
 // putList answers PUT /v1/lists/{id}: a new version from a full file,
-// or with dry_run=true the diff against the active version.
+// with dry_run=true the diff against the active version, with async=true
+// a job that loads it after the answer (see submitJob).
 func (s *Server) putList(c *fiber.Ctx) error {
 	defer s.uploadContext(c)()
 	id := strings.Clone(c.Params("id"))
-	u, done, err := uploadFrom(c, id)
-	defer done()
-	if err == nil && c.QueryBool("dry_run") {
-		return s.dryRun(c, u)
-	}
-	var res service.Loaded
+	u, err := uploadMeta(c, id)
+	var sp *spool
 	if err == nil {
-		res, err = s.deps.Lists.Load(c.UserContext(), u)
+		sp, err = s.receive(c)
 	}
-	s.auditAdmin(c, "list.upload", versionTarget(id, res.Version), err)
+	if err != nil {
+		s.auditAdmin(c, "list.upload", id, err)
+		return s.writeError(c, err)
+	}
+	sp.into(&u)
+	switch {
+	case c.QueryBool("dry_run"):
+		defer sp.remove()
+		return s.dryRun(c, u)
+	case c.QueryBool("async"):
+		return s.submitJob(c, "list.upload", id, sp, func(in service.JobInput) (service.Job, error) { return s.deps.Jobs.Load(u, in) })
+	}
+	defer sp.remove()
+	res, err := s.deps.Lists.Load(c.UserContext(), u)
+	return s.answerLoaded(c, "list.upload", id, res, err)
+}
+
+// answerLoaded audits and answers a synchronous upload or delta.
+func (s *Server) answerLoaded(c *fiber.Ctx, action, listID string, res service.Loaded, err error) error {
+	s.auditAdmin(c, action, versionTarget(listID, res.Version), err)
 	if err != nil {
 		return s.writeError(c, err)
 	}
@@ -50,17 +66,30 @@ func (s *Server) dryRun(c *fiber.Ctx, u service.Upload) error {
 	return c.JSON(d)
 }
 
-// patchList answers PATCH /v1/lists/{id}: a delta to the active version.
+// patchList answers PATCH /v1/lists/{id}: a delta to the active version
+// (format ftm, the default, or crosscheck-delta), with async=true as a job.
 func (s *Server) patchList(c *fiber.Ctx) error {
 	defer s.uploadContext(c)()
 	id := strings.Clone(c.Params("id"))
-	format := strings.Clone(c.Query("format", "ftm"))
-	res, err := s.deps.Lists.ApplyDelta(c.UserContext(), service.Delta{ListID: id, Format: format, Body: bodyReader(c)})
-	s.auditAdmin(c, "list.delta", versionTarget(id, res.Version), err)
+	d := service.Delta{ListID: id, Format: strings.Clone(c.Query("format", "ftm"))}
+	sp, err := s.receive(c)
 	if err != nil {
+		s.auditAdmin(c, "list.delta", id, err)
 		return s.writeError(c, err)
 	}
-	return c.Status(fiber.StatusCreated).JSON(res)
+	if sp.body == nil {
+		sp.remove()
+		err := service.Errorf(service.CodeInvalid, "a delta is one file: send it as the body, not as multipart/form-data")
+		s.auditAdmin(c, "list.delta", id, err)
+		return s.writeError(c, err)
+	}
+	d.Body = sp.reader(sp.body)
+	if c.QueryBool("async") {
+		return s.submitJob(c, "list.delta", id, sp, func(in service.JobInput) (service.Job, error) { return s.deps.Jobs.ApplyDelta(d, in) })
+	}
+	defer sp.remove()
+	res, err := s.deps.Lists.ApplyDelta(c.UserContext(), d)
+	return s.answerLoaded(c, "list.delta", id, res, err)
 }
 
 // activateList answers POST /v1/lists/{id}/activate?version=V.

@@ -35,8 +35,12 @@ func newListServer(t *testing.T, uploadLimit int) (*Server, *service.Catalog) {
 	}
 	t.Cleanup(func() { store.Close() })
 	catalog := &service.Catalog{}
-	s.deps.Lists = service.NewLists(store, catalog, matcher.DefaultOptions(), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	s.cfg.UploadBodyLimit = uploadLimit
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	lists := service.NewLists(store, catalog, matcher.DefaultOptions(), log)
+	jobs := service.NewJobs(lists, log)
+	t.Cleanup(func() { jobs.Close() })
+	s.deps.Lists, s.deps.Jobs = lists, jobs
+	s.cfg.UploadBodyLimit, s.cfg.SpoolDir = uploadLimit, t.TempDir()
 	return s, catalog
 }
 
@@ -105,7 +109,7 @@ func wantAdminRecords(t *testing.T, s *Server, n int) {
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		_, out := doAs(t, s, auditorToken, http.MethodGet, "/v1/audit/checks?kind=admin", "")
-		if len(out["records"].([]any)) >= n {
+		if len(records(out)) >= n {
 			return
 		}
 		if time.Now().After(deadline) {
@@ -176,9 +180,10 @@ func TestFailedUploadsKeepActiveVersion(t *testing.T) {
 }
 
 // The upload limit is per route: uploads take up to UploadBodyLimit,
-// checks keep their own small limit although the app-wide one is large.
-// fasthttp refuses from the Content-Length header, before reading the
-// body, so the test sends headers only over a raw connection.
+// checks keep their own small limit. Both are refused from the
+// Content-Length header after at most 8 KiB of the body (what fasthttp
+// reads ahead when it streams bodies), so the test sends only the start
+// of the body over a raw connection.
 func TestUploadLimitIsPerRoute(t *testing.T) {
 	s, _ := newListServer(t, 4<<20)
 	addr := strings.TrimPrefix(listen(t, s), "http://")
@@ -207,8 +212,10 @@ func TestUploadLimitIsPerRoute(t *testing.T) {
 	}
 }
 
-// answerStatus sends a request line and headers announcing length bytes and
-// returns the status code of the answer.
+// answerStatus sends a request line and headers announcing length bytes,
+// then only the first 16 KiB of the body, and returns the status code of
+// the answer: the server must refuse from the announced length, without
+// waiting for the rest.
 func answerStatus(t *testing.T, addr, method, path string, length int) string {
 	t.Helper()
 	conn, err := net.Dial("tcp", addr)
@@ -217,6 +224,7 @@ func answerStatus(t *testing.T, addr, method, path string, length int) string {
 	}
 	defer conn.Close()
 	fmt.Fprintf(conn, "%s %s HTTP/1.1\r\nHost: x\r\nAuthorization: %s\r\nContent-Length: %d\r\n\r\n", method, path, adminToken, length)
+	conn.Write(bytes.Repeat([]byte("x"), 16<<10))
 	line, err := bufio.NewReader(conn).ReadString('\n')
 	if err != nil {
 		t.Fatal(err)
@@ -258,5 +266,42 @@ func TestReadyzDegraded(t *testing.T) {
 	s.deps.Health = degraded(false)
 	if status, out := do(t, s, http.MethodGet, "/readyz", ""); status != 200 || out["status"] != "ready" {
 		t.Fatalf("healthy: %d %v", status, out)
+	}
+}
+
+// PATCH with format=crosscheck-delta: a new version on top of the active
+// one; a change that does not fit is a 400 naming the line. async=true
+// runs it as a job.
+func TestPatchCrosscheckDelta(t *testing.T) {
+	s, catalog := newListServer(t, 64<<20)
+	list := `{"id":"a","subject":"person","names":[{"full":"Anna A"}]}` + "\n" + `{"id":"b","subject":"person","names":[{"full":"Bruno B"}]}` + "\n"
+	status, out := sendAs(t, s, http.MethodPut, "/v1/lists/nat?format=crosscheck-jsonl", "application/x-ndjson", []byte(list))
+	if status != http.StatusCreated {
+		t.Fatalf("upload: %d %v", status, out)
+	}
+	base := out["version"]
+	delta := `{"op":"del","id":"b"}` + "\n" + `{"op":"add","entry":{"id":"c","subject":"person","names":[{"full":"Carla C"}]}}` + "\n"
+	status, out = sendAs(t, s, http.MethodPatch, "/v1/lists/nat?format=crosscheck-delta", "application/x-ndjson", []byte(delta))
+	if status != http.StatusCreated || out["base"] != base || out["entries"] != 2.0 {
+		t.Fatalf("delta: %d %v", status, out)
+	}
+	next := out["version"]
+	status, out = sendAs(t, s, http.MethodPatch, "/v1/lists/nat?format=crosscheck-delta", "application/x-ndjson", []byte(`{"op":"mod","entry":{"id":"a","subject":"person","names":[{"full":"X"}]}}`+"\n"+`{"op":"del","id":"b"}`))
+	if msg, _ := out["message"].(string); status != http.StatusBadRequest || !strings.Contains(msg, `line 2: entry "b"`) {
+		t.Fatalf("strict delta: %d %v", status, out)
+	}
+	if a := catalog.Active(); a[0].Version != next {
+		t.Fatalf("refused delta changed the active version: %v", a)
+	}
+	req := httptest.NewRequest(http.MethodPatch, "/v1/lists/nat?format=crosscheck-delta&async=true", strings.NewReader(`{"op":"del","id":"c"}`))
+	req.Header.Set("Authorization", adminToken)
+	resp, err := s.App.Test(req, -1)
+	if err != nil || resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("async delta: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	done := awaitJob(t, s, resp.Header.Get("Location"))
+	if result, _ := done["result"].(map[string]any); done["state"] != "succeeded" || done["action"] != "delta" || result["base"] != next || result["entries"] != 1.0 {
+		t.Fatalf("async delta job: %v", done)
 	}
 }

@@ -1,9 +1,7 @@
 package api
 
 import (
-	"bytes"
 	"context"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -36,67 +34,23 @@ func (s *Server) uploadContext(c *fiber.Ctx) context.CancelFunc {
 	return cancel
 }
 
-// uploadFrom reads an upload's settings from the query and its file(s)
-// from the body: the body is the file, or multipart/form-data carries
-// one file per part for multi-file formats (ofac-csv: sdn, alt, add,
-// comments). The body stays in the request buffer and is parsed before
-// the handler returns, so it is not copied. Call the returned function
-// when done with the upload.
-func uploadFrom(c *fiber.Ctx, listID string) (service.Upload, func(), error) {
+// uploadMeta reads an upload's settings from the query; the file(s) come
+// from the spooled body (see receive): the body is the file, or
+// multipart/form-data carries one file per part for multi-file formats
+// (ofac-csv: sdn, alt, add, comments).
+func uploadMeta(c *fiber.Ctx, listID string) (service.Upload, error) {
 	u := service.Upload{
 		ListID: listID,
 		Format: strings.Clone(c.Query("format")),
 		Name:   strings.Clone(c.Query("name")),
 		Kind:   strings.Clone(c.Query("kind")),
 	}
-	none := func() {}
 	if u.Format == "" {
-		return u, none, service.Errorf(service.CodeInvalid, "format: missing; want one of %v", loaders.Formats())
+		return u, service.Errorf(service.CodeInvalid, "format: missing; want one of %v", loaders.Formats())
 	}
 	var err error
-	if u.Policy, err = policyFrom(c); err != nil {
-		return u, none, err
-	}
-	if !strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEMultipartForm) {
-		u.Body = bodyReader(c)
-		return u, none, nil
-	}
-	parts, closeParts, err := partsFrom(c)
-	u.Parts = parts
-	return u, closeParts, err
-}
-
-func bodyReader(c *fiber.Ctx) io.Reader { return bytes.NewReader(c.Body()) }
-
-// partsFrom opens every file of a multipart upload by its form field
-// name. Large parts sit in temporary files fasthttp removes after the
-// request; the returned function closes them.
-func partsFrom(c *fiber.Ctx) (map[string]io.Reader, func(), error) {
-	parts, files := map[string]io.Reader{}, []io.Closer{}
-	closeAll := func() {
-		for _, f := range files {
-			f.Close()
-		}
-	}
-	form, err := c.MultipartForm()
-	if err != nil {
-		return nil, closeAll, service.Wrap(service.CodeInvalid, err, "multipart body: cannot be read; send one file per part")
-	}
-	for name, fhs := range form.File {
-		if len(fhs) != 1 {
-			return nil, closeAll, service.Errorf(service.CodeInvalid, "multipart part %q: %d files; send exactly one", name, len(fhs))
-		}
-		f, err := fhs[0].Open()
-		if err != nil {
-			return nil, closeAll, service.Wrap(service.CodeInternal, err, "multipart part "+name+" cannot be opened")
-		}
-		files = append(files, f)
-		parts[strings.Clone(name)] = f
-	}
-	if len(parts) == 0 {
-		return nil, closeAll, service.Errorf(service.CodeInvalid, "multipart body: no file parts")
-	}
-	return parts, closeAll, nil
+	u.Policy, err = policyFrom(c)
+	return u, err
 }
 
 // policyFrom reads review and hit; one without the other keeps the

@@ -40,7 +40,8 @@ type Deps struct {
 	Log       *slog.Logger
 	Telemetry Telemetry
 	Lists     ListAdmin
-	Health    Health // nil: never degraded
+	Jobs      ListJobs // nil: no async uploads
+	Health    Health   // nil: never degraded
 }
 
 // Config are the HTTP settings.
@@ -53,6 +54,10 @@ type Config struct {
 	// other routes keep their own limits (see limitBodies).
 	UploadBodyLimit int
 	UploadTimeout   time.Duration // reading and parsing one upload; 0: 10 minutes
+	// SpoolDir holds uploads while they are parsed (see receive); files a
+	// previous run left there are removed at start. "": the system's
+	// temporary directory, and nothing is removed.
+	SpoolDir string
 }
 
 // Server is the Fiber app plus the shutdown flag /readyz reports.
@@ -73,13 +78,21 @@ func New(cfg Config, deps Deps) *Server {
 	s.App = fiber.New(fiber.Config{
 		AppName:               "crosscheck",
 		DisableStartupMessage: true,
-		BodyLimit:             max(cfg.BodyLimit, cfg.BatchBodyLimit, cfg.UploadBodyLimit),
+		BodyLimit:             max(cfg.BodyLimit, cfg.BatchBodyLimit), // with streamed bodies, only how far fasthttp reads ahead
 		ReadTimeout:           10 * time.Second,
 		WriteTimeout:          10 * time.Second,
 		IdleTimeout:           60 * time.Second,
 		ErrorHandler:          s.fiberError,
+		// Uploads stream to disk; see limitBodies for the other routes.
+		StreamRequestBody:            true,
+		DisablePreParseMultipartForm: true,
 	})
-	s.limitBodies()
+	s.uploadReadTimeouts()
+	if cfg.SpoolDir != "" {
+		if n := removeStaleSpool(cfg.SpoolDir); n > 0 && s.deps.Log != nil {
+			s.deps.Log.Info("removed uploads a previous run left in the spool", "files", n)
+		}
+	}
 	s.routes()
 	return s
 }
@@ -87,6 +100,7 @@ func New(cfg Config, deps Deps) *Server {
 // routes is the one place every endpoint is declared.
 func (s *Server) routes() {
 	s.App.Use(s.observe)
+	s.App.Use(s.limitBodies)
 	s.App.Use(s.requestContext)
 	s.metricsRoute()
 	s.App.Get("/healthz", s.healthz)
@@ -108,6 +122,7 @@ func (s *Server) routes() {
 	s.App.Patch("/v1/lists/:id", admin, s.patchList)
 	s.App.Post("/v1/lists/:id/activate", admin, s.activateList)
 	s.App.Delete("/v1/lists/:id", admin, s.deactivateList)
+	s.App.Get("/v1/jobs/:id", admin, s.getJob)
 }
 
 // Drain marks the server as shutting down: /readyz answers 503 from now
