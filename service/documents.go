@@ -44,6 +44,9 @@ type DocumentStore interface {
 	// DeleteDocuments removes a version's records and filter; a version
 	// with none is no error.
 	DeleteDocuments(ctx context.Context, listID, version string) error
+	// DocumentVersions returns the versions of a list that have records or
+	// a filter, saved or not: an import cut short by a crash leaves some.
+	DocumentVersions(ctx context.Context, listID string) ([]string, error)
 }
 
 // DocumentNumber is the key a record is stored under: its document's

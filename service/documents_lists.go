@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/crosscheck/crosscheck/loaders"
@@ -100,6 +101,42 @@ func (l *Lists) deleteDocuments(ctx context.Context, v ListVersion) error {
 		return nil
 	}
 	return l.docs.DeleteDocuments(ctx, v.ListID, v.Version)
+}
+
+// orphanAge is how old the records of a version that was never saved
+// must be before retention removes them: an import on another replica
+// writes records for a minute or more before it saves its version.
+const orphanAge = time.Hour
+
+// sweepDocuments removes the records of imports that died before saving
+// their version (a crash; a failed import cleans up after itself).
+func (l *Lists) sweepDocuments(ctx context.Context, listID string, saved []ListVersion) {
+	if l.docs == nil {
+		return
+	}
+	versions, err := l.docs.DocumentVersions(ctx, listID)
+	if err != nil {
+		l.log.Warn("retention: cannot list document versions", "list_id", listID, "err", err)
+		return
+	}
+	for _, v := range versions {
+		if slices.ContainsFunc(saved, func(s ListVersion) bool { return s.Version == v }) || !l.abandoned(v) {
+			continue
+		}
+		if err := l.docs.DeleteDocuments(ctx, listID, v); err != nil {
+			l.log.Warn("retention: cannot delete an unfinished import's documents", "list_id", listID, "version", v, "err", err)
+			return
+		}
+		l.log.Info("retention: deleted the documents of an import that never finished", "list_id", listID, "version", v)
+	}
+}
+
+// abandoned reports whether an unsaved version is older than orphanAge:
+// version ids start with the time their import began.
+func (l *Lists) abandoned(version string) bool {
+	const layout = "20060102T150405.000000Z"
+	t, err := time.Parse(layout, version[:min(len(version), len(layout))])
+	return err == nil && l.now().Sub(t) > orphanAge
 }
 
 // confirmTimeout bounds the store round trip of one check: a store that

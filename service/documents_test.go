@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck/matcher"
 	"github.com/crosscheck/crosscheck/service"
@@ -185,5 +186,27 @@ func TestStoredDocumentsRestartAndRetention(t *testing.T) {
 	}
 	if r := checkDoc(t, checker, "123 456 789", "GBR"); r.Decision != "hit" {
 		t.Errorf("after restart: %s %+v", r.Decision, r.Hits)
+	}
+}
+
+// Records of an import that died before saving its version are removed
+// by retention once they are an hour old; younger ones may belong to an
+// import still running on another replica.
+func TestRetentionSweepsUnfinishedImports(t *testing.T) {
+	st, lists, _ := newDocsFixture(t, t.TempDir(), 10)
+	rec := []matcher.Entry{{ID: "DEU:passport:P1", Subject: matcher.SubjectDocument, Documents: []matcher.Document{{Number: "P1", Country: "DEU", Type: matcher.DocPassport}}}}
+	old, fresh := "20200101T000000.000000Z-deadbeef", time.Now().UTC().Format("20060102T150405.000000Z")+"-cafebabe"
+	for _, v := range []string{old, fresh} {
+		if err := st.Store.PutDocuments(context.Background(), service.DocumentSet{ListID: "sltd", Version: v, Capacity: 1}, rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	loaded, err := lists.Load(context.Background(), sltd(sltdFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Store.DocumentVersions(context.Background(), "sltd")
+	if want := []string{fresh, loaded.Version}; err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("after retention: %v %v, want %v", got, err, want)
 	}
 }

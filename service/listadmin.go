@@ -177,6 +177,7 @@ func (l *Lists) prune(ctx context.Context, listID string) {
 		l.log.Warn("retention: cannot read versions", "list_id", listID, "err", err)
 		return
 	}
+	l.sweepDocuments(ctx, listID, versions)
 	excess := len(versions) - l.keep
 	for _, v := range versions {
 		if excess <= 0 {

@@ -166,3 +166,33 @@ func (s *Store) DeleteDocuments(ctx context.Context, listID, version string) err
 	}
 	return nil
 }
+
+// DocumentVersions lists the versions with records or a filter.
+func (s *Store) DocumentVersions(ctx context.Context, listID string) ([]string, error) {
+	var out []string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, top := range [][]byte{bucketDocuments, bucketDocFilters} {
+			b := tx.Bucket(top)
+			if b != nil {
+				b = b.Bucket([]byte(listID))
+			}
+			if b == nil {
+				continue
+			}
+			if err := b.ForEach(func(k, _ []byte) error {
+				if !slices.Contains(out, string(k)) {
+					out = append(out, string(k))
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("document versions of %s: %w", listID, err)
+	}
+	slices.Sort(out)
+	return out, nil
+}

@@ -62,6 +62,7 @@ var cases = []struct {
 	{"filter round trip and missing filter", testFilter},
 	{"delete removes records and filter", testDelete},
 	{"a large version survives a reopen", testLargeReopen},
+	{"versions with documents are listed", testVersionsListed},
 }
 
 // record is an SLTD record as the documents-csv loader makes it.
@@ -199,5 +200,25 @@ func testLargeReopen(t *testing.T, h *harness) {
 	}
 	if e := got["C0012345"]; len(e) != 1 || e[0].ID != "DEU:passport:C0012345" || e[0].ListedOn != "2024-01-02" {
 		t.Errorf("C0012345: %+v", e)
+	}
+}
+
+func testVersionsListed(t *testing.T, h *harness) {
+	a := record("FRA", matcher.DocPassport, "X1", "lost", "")
+	h.put(service.DocumentSet{ListID: "sltd", Version: "v1", Capacity: 10}, a)
+	h.put(service.DocumentSet{ListID: "sltd", Version: "v2", Capacity: 10}, a)
+	h.put(service.DocumentSet{ListID: "sltd2", Version: "v9", Capacity: 10}, a)
+	if err := h.store.SaveDocumentFilter(h.ctx, "sltd", "v2", []byte("f")); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.store.DeleteDocuments(h.ctx, "sltd", "v1"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := h.store.DocumentVersions(h.ctx, "sltd")
+	if err != nil || !reflect.DeepEqual(got, []string{"v2"}) {
+		t.Fatalf("DocumentVersions: %v, %v; want [v2]", got, err)
+	}
+	if got, err := h.store.DocumentVersions(h.ctx, "none"); err != nil || len(got) != 0 {
+		t.Fatalf("DocumentVersions of a list with none: %v, %v", got, err)
 	}
 }

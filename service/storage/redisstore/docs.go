@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/redis/go-redis/v9"
@@ -181,4 +183,23 @@ func (s *Store) DeleteDocuments(ctx context.Context, listID, version string) err
 	}
 	s.layouts.m.Delete(layoutKey(listID, version))
 	return nil
+}
+
+// DocumentVersions scans for the versions' bucket counts, which every
+// import writes first and every delete removes last.
+func (s *Store) DocumentVersions(ctx context.Context, listID string) ([]string, error) {
+	prefix := s.keys.prefix + "docs:" + listID + ":"
+	var out []string
+	iter := s.rdb.Scan(ctx, 0, prefix+"*:meta", 1000).Iterator()
+	for iter.Next(ctx) {
+		v := strings.TrimSuffix(strings.TrimPrefix(iter.Val(), prefix), ":meta")
+		if !strings.Contains(v, ":") { // list ids and versions never hold one
+			out = append(out, v)
+		}
+	}
+	if err := iter.Err(); err != nil {
+		return nil, fmt.Errorf("document versions of %s: %w", listID, err)
+	}
+	slices.Sort(out)
+	return out, nil
 }
