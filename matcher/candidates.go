@@ -168,17 +168,20 @@ func (x *Index) openCommon(sc *scratch) {
 func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint32 {
 	floor := float32(min(x.opts.CandidateMinShare, x.opts.Policy.Review-boost))
 	qw := newQueryWeights(qforms)
+	x.gatherForms(sc)
 	sc.ranked = sc.ranked[:0]
-	for _, id := range sc.touched {
-		ref := x.forms[id]
+	words := sc.formWords
+	for i, ref := range sc.refs {
 		var eSum float32
 		var mask uint32
-		for _, w := range x.formWords(ref) {
-			eSum += sc.wordBest[w-1] // 0 unless similar to a query word
-			mask |= sc.wordMask[w-1]
+		for _, w := range words[:ref.n] {
+			n := &sc.notes[w-1] // zero unless similar to a query word
+			eSum += n.best
+			mask |= n.toks
 		}
+		words = words[ref.n:]
 		if ub := coverageBound(qw.cover(mask, ref.initials), (eSum+ref.free)/ref.weight); ub >= floor {
-			sc.ranked = append(sc.ranked, rankedForm{id, ub})
+			sc.ranked = append(sc.ranked, rankedForm{sc.touched[i], ub})
 		}
 	}
 	ranked := topRanked(sc.ranked, x.opts.MaxCandidates)
@@ -188,6 +191,22 @@ func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint3
 	}
 	sc.ids = out
 	return out
+}
+
+// gatherForms copies the records of the touched forms, then their words,
+// into sc.refs and sc.formWords. On a big list each read is a cache miss;
+// in loops of independent reads the processor overlaps them, where
+// following form, words and notes one form at a time waits for each.
+func (x *Index) gatherForms(sc *scratch) {
+	refs := sc.refs[:0]
+	for _, id := range sc.touched {
+		refs = append(refs, x.forms[id])
+	}
+	words := sc.formWords[:0]
+	for _, ref := range refs {
+		words = append(words, x.formWords(ref)...)
+	}
+	sc.refs, sc.formWords = refs, words
 }
 
 // topRanked returns the k best forms, best first. A common name can leave

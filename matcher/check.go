@@ -75,7 +75,7 @@ func (x *Index) matchedForms(sc *scratch, ef entryForm) uint32 {
 	}
 	var m uint32
 	for _, id := range ef.ids {
-		m |= sc.wordForms[id-1]
+		m |= sc.notes[id-1].forms
 	}
 	return m
 }

@@ -53,11 +53,12 @@ func editDistance(a, b string) int {
 	return int(d[(len(a)+1)*w+len(b)+1])
 }
 
+// isASCII ORs the bytes together rather than test each: names are
+// short, and a branch per byte costs more than the few extra bytes read.
 func isASCII(s string) bool {
+	var or byte
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
+		or |= s[i]
 	}
-	return true
+	return or < 0x80
 }

@@ -15,13 +15,14 @@ const maxEditKeys = 24
 // word and its variants with up to d letters left out are its keys, and
 // two words at most d edits apart (substitutions, insertions, deletions,
 // adjacent transpositions) share a key when both list their variants with
-// up to d deletions. The keys are 32-bit hashes kept with the word id in
-// one sorted array, bucketed by their top bits; a rare collision only
+// up to d deletions. The keys are 32-bit hashes, sorted and bucketed by
+// their top 16 bits, so only the low 16 bits are kept beside each word id:
+// a million names make some forty million keys. A rare collision only
 // costs one more comparison.
 type editKeys struct {
-	start []uint32 // bucket → first index in keys; one more at the end
-	keys  []uint64 // hash<<32 | word id, ascending
-	shift uint
+	start []uint32 // top 16 bits → first index in low and ids; one more at the end
+	low   []uint16 // the low 16 bits of each hash, ascending within a bucket
+	ids   []uint32 // the word id of each key
 }
 
 // editDepth is the number of deletions that covers a word's own edit
@@ -64,13 +65,10 @@ func skipHash(w string, i, j int) uint32 {
 // newEditKeys sorts the collected hash<<32|id keys and buckets them.
 func newEditKeys(keys []uint64) editKeys {
 	slices.Sort(keys)
-	bits := uint(1)
-	for 1<<bits < len(keys)/4 {
-		bits++
-	}
-	e := editKeys{keys: keys, shift: 32 - bits, start: make([]uint32, 1<<bits+1)}
-	for _, k := range keys {
-		e.start[uint32(k>>32)>>e.shift+1]++
+	e := editKeys{start: make([]uint32, 1<<16+1), low: make([]uint16, len(keys)), ids: make([]uint32, len(keys))}
+	for i, k := range keys {
+		e.start[k>>48+1]++
+		e.low[i], e.ids[i] = uint16(k>>32), uint32(k)
 	}
 	for b := 1; b < len(e.start); b++ {
 		e.start[b] += e.start[b-1]
@@ -80,11 +78,11 @@ func newEditKeys(keys []uint64) editKeys {
 
 // each calls fn with every word id listed under hash h.
 func (e *editKeys) each(h uint32, fn func(id uint32)) {
-	b := h >> e.shift
-	for _, k := range e.keys[e.start[b]:e.start[b+1]] {
-		if uint32(k>>32) == h {
-			fn(uint32(k))
-		}
+	from, to := e.start[h>>16], e.start[h>>16+1]
+	low := e.low[from:to]
+	i, _ := slices.BinarySearch(low, uint16(h))
+	for ; i < len(low) && low[i] == uint16(h); i++ {
+		fn(e.ids[int(from)+i])
 	}
 }
 

@@ -148,12 +148,11 @@ type simMemo struct {
 	list     []memoEntry
 	words    []uint32 // words with a chain, to reset
 	complete bool
-	// tokMask and formMask are the scratch's wordMask and wordForms: a
-	// listed word no query word of the form resembles needs no walk of its
-	// chain.
-	tokMask, formMask []uint32
-	pairs             []tokenPair // alignTokens' working list
-	aligned           []tokenPair // the pairs of the last scoreForms
+	// notes are the scratch's word notes: a listed word no query word of
+	// the form resembles needs no walk of its chain.
+	notes   []wordNote
+	pairs   []tokenPair // alignTokens' working list
+	aligned []tokenPair // the pairs of the last scoreForms
 }
 
 type memoEntry struct {
@@ -204,7 +203,7 @@ func (m *simMemo) sim(serial int, q token, e *token, id uint32, prefix bool) (fl
 		return 1, "exact"
 	}
 	candidate := m.complete && !q.particle && len(q.text) > 1 && len(e.text) > 1
-	if candidate && (m.tokMask[id-1]>>(serial%maxQueryTokens)&1 == 0 || m.formMask[id-1]>>(serial/maxQueryTokens&31)&1 == 0) {
+	if n := &m.notes[id-1]; candidate && (n.toks>>(serial%maxQueryTokens)&1 == 0 || n.forms>>(serial/maxQueryTokens&31)&1 == 0) {
 		return 0, "different"
 	}
 	if v, ok := m.get(serial, id, prefix); ok {

@@ -18,29 +18,39 @@ type scratch struct {
 	scanned map[scanKey][]wordSim // query word → similar listed words
 	sims    []tokenSims
 
-	wordHits    []uint32  // by word id-1: keys shared with the word scanned
-	wordBest    []float32 // by word id-1: best similarity to a query word
-	wordMask    []uint32  // by word id-1: the query word positions it resembles
-	wordForms   []uint32  // by word id-1: the query forms (up to 32) with a word it resembles
-	wordTouched []uint32  // words with hits, for scan
-	wordNoted   []uint32  // words with a best or mask
+	wordSeen    []bool     // by word id-1: shares a key with the word scanned
+	notes       []wordNote // by word id-1: how the word resembles the query
+	wordTouched []uint32   // words seen, for scan
+	wordNoted   []uint32   // words with a note
 	hashes      []uint32
 	memo        simMemo
+
+	// rankForms' working lists: the touched forms' records and their words
+	refs      []formRef
+	formWords []uint32
+}
+
+// wordNote is what the candidate stage knows of a listed word that
+// resembles a query word; the three fields are read together, so they sit
+// together (a million names make hundreds of thousands of words, and each
+// read of this array is a cache miss).
+type wordNote struct {
+	best  float32 // best similarity to a query word
+	toks  uint32  // the query word positions it resembles
+	forms uint32  // the query forms (up to 32) with a word it resembles
 }
 
 func newScratch(forms, words int, complete bool) *scratch {
 	sc := &scratch{
-		seen:      make([]uint32, forms),
-		counts:    make([]uint8, forms),
-		lookups:   map[uint64]struct{}{},
-		scanned:   map[scanKey][]wordSim{},
-		wordHits:  make([]uint32, words),
-		wordBest:  make([]float32, words),
-		wordMask:  make([]uint32, words),
-		wordForms: make([]uint32, words),
-		memo:      newSimMemo(words, complete),
+		seen:     make([]uint32, forms),
+		counts:   make([]uint8, forms),
+		lookups:  map[uint64]struct{}{},
+		scanned:  map[scanKey][]wordSim{},
+		wordSeen: make([]bool, words),
+		notes:    make([]wordNote, words),
+		memo:     newSimMemo(words, complete),
 	}
-	sc.memo.tokMask, sc.memo.formMask = sc.wordMask, sc.wordForms
+	sc.memo.notes = sc.notes
 	return sc
 }
 
@@ -92,24 +102,25 @@ func (sc *scratch) firstLookup(k uint64) bool {
 // noteWord records that listed word id resembles word tok of query form
 // form.
 func (sc *scratch) noteWord(id uint32, sim float32, tok, form int) {
-	if sc.wordMask[id-1] == 0 {
+	n := &sc.notes[id-1]
+	if n.toks == 0 {
 		sc.wordNoted = append(sc.wordNoted, id)
 	}
-	sc.wordMask[id-1] |= 1 << tok
-	sc.wordForms[id-1] |= 1 << (form & 31)
-	sc.wordBest[id-1] = max(sc.wordBest[id-1], sim)
+	n.toks |= 1 << tok
+	n.forms |= 1 << (form & 31)
+	n.best = max(n.best, sim)
 }
 
-func (sc *scratch) countWord(id uint32, n uint32) {
-	if sc.wordHits[id-1] == 0 {
+func (sc *scratch) markWord(id uint32) {
+	if !sc.wordSeen[id-1] {
+		sc.wordSeen[id-1] = true
 		sc.wordTouched = append(sc.wordTouched, id)
 	}
-	sc.wordHits[id-1] += n
 }
 
 func (sc *scratch) resetWords() {
 	for _, id := range sc.wordTouched {
-		sc.wordHits[id-1] = 0
+		sc.wordSeen[id-1] = false
 	}
 	sc.wordTouched = sc.wordTouched[:0]
 }
@@ -119,7 +130,7 @@ func (sc *scratch) resetWords() {
 // cleared once.
 func (sc *scratch) reset() {
 	for _, id := range sc.wordNoted {
-		sc.wordBest[id-1], sc.wordMask[id-1], sc.wordForms[id-1] = 0, 0, 0
+		sc.notes[id-1] = wordNote{}
 	}
 	sc.wordNoted = sc.wordNoted[:0]
 	sc.epoch++

@@ -15,6 +15,7 @@ import (
 type vocabulary struct {
 	ids      map[string]uint32   // word → id (ids start at 1)
 	words    []token             // id-1 → word
+	sigs     []wordSig           // id-1 → the word's signature, for scan
 	forms    postings            // id-1 → forms containing the word, ascending
 	edits    editKeys            // deletion keys → word ids
 	bySound  map[uint64][]uint32 // skeleton, metaphone and cluster keys → word ids
@@ -47,6 +48,7 @@ func (v *vocabulary) intern(w string) uint32 {
 	id := uint32(len(v.words) + 1)
 	v.ids[w] = id
 	v.words = append(v.words, t)
+	v.sigs = append(v.sigs, newWordSig(t))
 	var buf [64]uint32
 	for _, h := range appendEditHashes(buf[:0], w) {
 		v.editKeys = append(v.editKeys, uint64(h)<<32|uint64(id))
@@ -92,33 +94,20 @@ type scanKey struct {
 
 // scan compares q with every listed word that shares a sound key or a
 // deletion key with it (or, for a truncated word, starts with it),
-// appending the similar ones to out.
+// appending the similar ones to out. Most of those words share a key by
+// chance; their signatures rule them out before the full comparison.
 func (v *vocabulary) scan(sc *scratch, q token, prefix bool, out []wordSim) []wordSim {
-	if id, ok := v.ids[q.text]; ok {
-		out = append(out, wordSim{id, 1, "exact"})
+	qid, listed := v.ids[q.text]
+	if listed {
+		out = append(out, wordSim{qid, 1, "exact"})
 	}
-	for _, k := range soundKeyHashes(q, true) {
-		for _, id := range v.bySound[k] {
-			sc.countWord(id, bySound)
-		}
-	}
-	if id, ok := v.ids[q.sound.fold]; ok {
-		sc.countWord(id, bySound)
-	}
-	sc.hashes = appendEditHashes(sc.hashes[:0], q.text)
-	edit := func(id uint32) { sc.countWord(id, 1) }
-	for _, h := range sc.hashes {
-		v.edits.each(h, edit)
-	}
-	if prefix && len(q.text) >= 3 {
-		v.prefixed(q.text, func(id uint32) { sc.countWord(id, bySound) })
-	}
+	v.gather(sc, q, prefix)
+	qs := newWordSig(q)
 	for _, id := range sc.wordTouched {
-		w := v.word(id)
-		if w.text == q.text || sc.wordHits[id-1] < bySound && !withinBudget(q.text, w.text) && q.sound.skeleton != w.sound.skeleton {
+		if id == qid || !prefix && !qs.mayResemble(&v.sigs[id-1]) {
 			continue
 		}
-		if s, rule := tokenSim(q, *w, prefix); s > 0 {
+		if s, rule := tokenSim(q, *v.word(id), prefix); s > 0 {
 			out = append(out, wordSim{id, s, rule})
 		}
 	}
@@ -126,17 +115,23 @@ func (v *vocabulary) scan(sc *scratch, q token, prefix bool, out []wordSim) []wo
 	return out
 }
 
-// bySound marks a word found through a sound key (or a prefix) in scan:
-// any rule may apply to it. A word found only through deletion keys can
-// only match by the edit rule, which cheap bounds reject first, or by a
-// one-letter skeleton (no key) with a close spelling.
-const bySound = 1 << 16
-
-// withinBudget: the lengths and letter counts of a and b leave room for
-// the edit rule's budget.
-func withinBudget(a, b string) bool {
-	budget := min(editDepth(len(a)), editDepth(len(b)))
-	return abs(len(a)-len(b)) <= budget && editsAtLeast(a, b) <= budget
+// gather marks, in sc, the listed words that share keys with q.
+func (v *vocabulary) gather(sc *scratch, q token, prefix bool) {
+	for _, k := range soundKeyHashes(q, true) {
+		for _, id := range v.bySound[k] {
+			sc.markWord(id)
+		}
+	}
+	if id, ok := v.ids[q.sound.fold]; ok {
+		sc.markWord(id)
+	}
+	sc.hashes = appendEditHashes(sc.hashes[:0], q.text)
+	for _, h := range sc.hashes {
+		v.edits.each(h, sc.markWord)
+	}
+	if prefix && len(q.text) >= 3 {
+		v.prefixed(q.text, func(id uint32) { sc.markWord(id) })
+	}
 }
 
 // soundKeyHashes are the candidate keys of a word's sound keys, at most
