@@ -9,11 +9,13 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
 	"github.com/crosscheck/crosscheck/matcher"
 	"github.com/crosscheck/crosscheck/service"
+	"github.com/crosscheck/crosscheck/service/audit"
 )
 
 const listsUsage = `usage: crosscheck lists import --list ID --format FORMAT [flags] FILE
@@ -22,6 +24,11 @@ Loads FILE as a new version of list ID into the store and activates it,
 through the same use case as PUT /v1/lists/{id}: replicas following the
 store (--redis-url) serve it a moment later. With the embedded store, stop
 the service first: its file is locked while the service runs.
+
+The import is an admin action on the audit trail, on the chain
+cli-HOSTNAME (or --replica-id): it needs the replicas' audit key
+(CROSSCHECK_AUDIT_KEY, --audit-key-file, or an existing
+<data-dir>/audit.key), and run one import at a time per chain.
 `
 
 // importConfig is what lists import needs: the store, like serve, and
@@ -43,6 +50,9 @@ func parseImport(args []string, getenv func(string) string, stderr io.Writer) (i
 	e.str(&c.store.DataDir, setting{"data-dir", "CROSSCHECK_DATA_DIR", "directory of the embedded store"}, "./data")
 	e.num(&c.keep, setting{"list-versions", "CROSSCHECK_LIST_VERSIONS", "versions kept per list (older ones are deleted after the import)"}, service.DefaultKeepVersions)
 	e.str(&c.logLevel, setting{"log-level", "CROSSCHECK_LOG_LEVEL", "debug, info, warn or error"}, "warn")
+	e.str(&c.store.ReplicaID, setting{"replica-id", "CROSSCHECK_REPLICA_ID", "audit chain id of this import (default: cli-HOSTNAME)"}, "")
+	e.str(&c.store.AuditKeyFile, setting{"audit-key-file", "CROSSCHECK_AUDIT_KEY_FILE", "file holding the audit HMAC key in hex (default: <data-dir>/audit.key, which must exist)"}, "")
+	c.store.AuditKey, c.store.AuditSync = getenv("CROSSCHECK_AUDIT_KEY"), "always"
 	fs.StringVar(&c.listID, "list", "", "list id (required)")
 	fs.StringVar(&c.format, "format", "", "list format, e.g. documents-csv (required)")
 	fs.StringVar(&c.name, "name", "", "the list's display name")
@@ -99,13 +109,53 @@ func importList(ctx context.Context, c importConfig, log *slog.Logger) (service.
 		return service.Loaded{}, err
 	}
 	defer st.Close()
+	trail, err := openImportAudit(ctx, c.store, st, log)
+	if err != nil {
+		return service.Loaded{}, err
+	}
+	trail.Start(ctx)
+	defer func() {
+		if err := trail.Close(); err != nil { // the records wait in the spool for the next run
+			log.Warn("audit trail not flushed to the store", "err", err)
+		}
+	}()
 	// An import is a batch job that keeps little alive (batches, the
 	// filter): collecting less often saves a fifth of its CPU.
 	debug.SetGCPercent(400)
 	lists := service.NewLists(st, &service.Catalog{}, matcher.DefaultOptions(), log, service.KeepVersions(c.keep))
 	loaded, err := lists.Load(ctx, service.Upload{ListID: c.listID, Format: c.format, Name: c.name, Kind: c.kind, Body: f})
+	outcome, target := "ok", c.listID
+	if err != nil {
+		outcome = string(service.ErrorCode(err))
+	} else {
+		target += "@" + loaded.Version
+	}
+	rec := audit.Record{Kind: audit.KindAdmin, Action: "list.upload", Target: target, Outcome: outcome, Token: "cli", Role: "admin"}
+	if aerr := trail.Append(ctx, rec); aerr != nil {
+		err = errors.Join(err, fmt.Errorf("the import is not on the audit trail: %w", aerr))
+	}
 	if err != nil {
 		return service.Loaded{}, fmt.Errorf("lists import %s: %w", c.listID, err)
 	}
 	return loaded, nil
+}
+
+// openImportAudit opens the CLI's audit chain. It refuses to make up a
+// key: records sealed with a key the replicas do not share could never
+// be verified.
+func openImportAudit(ctx context.Context, cfg serveConfig, st audit.Store, log *slog.Logger) (*audit.Log, error) {
+	if cfg.AuditKey == "" && cfg.AuditKeyFile == "" {
+		path := filepath.Join(cfg.DataDir, "audit.key")
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("lists import: no audit key: set CROSSCHECK_AUDIT_KEY or --audit-key-file to the replicas' key (%s: %w)", path, err)
+		}
+	}
+	if cfg.ReplicaID == "" {
+		host, err := os.Hostname()
+		if err != nil {
+			return nil, fmt.Errorf("lists import: --replica-id not set and no host name: %w", err)
+		}
+		cfg.ReplicaID = "cli-" + host
+	}
+	return openAudit(ctx, cfg, st, log)
 }

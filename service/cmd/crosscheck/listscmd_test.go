@@ -22,7 +22,7 @@ func TestListsImport(t *testing.T) {
 	if err := os.WriteFile(file, []byte(data), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	noEnv := func(string) string { return "" }
+	env := func(k string) string { return map[string]string{"CROSSCHECK_AUDIT_KEY": testAuditKey}[k] }
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -36,7 +36,7 @@ func TestListsImport(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errs bytes.Buffer
-			err := run(context.Background(), append([]string{"lists"}, tc.args...), noEnv, &out, &errs)
+			err := run(context.Background(), append([]string{"lists"}, tc.args...), env, &out, &errs)
 			if tc.want == "" && (err != nil || !strings.Contains(out.String(), `"entries": 2`)) {
 				t.Fatalf("err %v, output %s", err, out.String())
 			}
@@ -44,6 +44,11 @@ func TestListsImport(t *testing.T) {
 				t.Fatalf("got %v, want an error with %q", err, tc.want)
 			}
 		})
+	}
+	// Two imports reached the store, one good, one rejected: both are on the trail.
+	var report bytes.Buffer
+	if err := run(context.Background(), []string{"audit", "verify", "--data-dir", dir}, env, &report, io.Discard); err != nil || !strings.Contains(report.String(), `"records": 2`) {
+		t.Fatalf("audit verify after the imports: %v\n%q", err, report.String())
 	}
 	st, err := boltstore.Open(dir)
 	if err != nil {
@@ -56,6 +61,19 @@ func TestListsImport(t *testing.T) {
 	}
 }
 
+// testAuditKey is the audit key the import tests share with their replicas.
+const testAuditKey = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+
+// An import with no audit key refuses to run rather than make one up.
+func TestListsImportNeedsAuditKey(t *testing.T) {
+	dir := t.TempDir()
+	err := run(context.Background(), []string{"lists", "import", "--data-dir", dir, "--list", "x", "--format", "documents-csv", "/dev/null"},
+		func(string) string { return "" }, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "no audit key") {
+		t.Fatalf("got %v, want a refusal naming the audit key", err)
+	}
+}
+
 // A documents list imported through the CLI into a shared Redis is served
 // by both replicas (they load its filter and confirm in Redis); while
 // Redis is away a listed document gets review with a warning, never
@@ -65,6 +83,7 @@ func TestDocumentsListOnRedisEndToEnd(t *testing.T) {
 	env := map[string]string{
 		"CROSSCHECK_REDIS_URL": srv.URL(),
 		"CROSSCHECK_TOKENS":    "checker:gate:" + outageChecker + ",admin:ops:" + outageAdmin,
+		"CROSSCHECK_AUDIT_KEY": testAuditKey,
 	}
 	a := startReplica(t, t.TempDir(), "a", env)
 	b := startReplica(t, t.TempDir(), "b", env)
@@ -74,8 +93,8 @@ func TestDocumentsListOnRedisEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	args := []string{"lists", "import", "--redis-url", srv.URL(), "--list", "sltd", "--format", "documents-csv", file}
-	if err := run(context.Background(), args, func(string) string { return "" }, &out, io.Discard); err != nil {
+	args := []string{"lists", "import", "--data-dir", t.TempDir(), "--list", "sltd", "--format", "documents-csv", file}
+	if err := run(context.Background(), args, func(k string) string { return env[k] }, &out, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	var loaded struct{ Version string }
