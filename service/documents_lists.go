@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"errors"
+	"io"
 	"slices"
 	"time"
 
@@ -39,17 +40,7 @@ func (l *Lists) loadDocuments(ctx context.Context, u Upload, base ListVersion) (
 	}
 	v := l.newVersion(u, sum, 0)
 	imp := newDocImport(ctx, l.docs, DocumentSet{ListID: v.ListID, Version: v.Version, Capacity: lines}, l.opts.BloomFPRate*docsFPMargin)
-	err = loaders.ReadDocuments(body, func(e matcher.Entry, line int) error { return imp.add(ctx, e, line) })
-	if err == nil {
-		err = imp.finish(ctx)
-	}
-	saved := false
-	if err == nil {
-		v.Entries = imp.count
-		saved, err = l.publishDocuments(ctx, v, imp.filter)
-	} else {
-		err = importError(err)
-	}
+	saved, err := l.importDocuments(ctx, &v, imp, body)
 	// A saved version keeps its records (an administrator may activate it
 	// later), and so does one whose id another replica saved first.
 	if err != nil && !saved && ErrorCode(err) != CodeConflict {
@@ -61,6 +52,20 @@ func (l *Lists) loadDocuments(ctx context.Context, u Upload, base ListVersion) (
 		return Loaded{}, err
 	}
 	return Loaded{ListVersion: v, Warnings: warnings(base, v, nil)}, nil
+}
+
+// importDocuments streams the file through imp, then publishes the
+// version with its record count.
+func (l *Lists) importDocuments(ctx context.Context, v *ListVersion, imp *docImport, body io.Reader) (saved bool, err error) {
+	err = loaders.ReadDocuments(body, func(e matcher.Entry, line int) error { return imp.add(ctx, e, line) })
+	if err == nil {
+		err = imp.finish(ctx)
+	}
+	if err != nil {
+		return false, importError(err)
+	}
+	v.Entries = imp.count
+	return l.publishDocuments(ctx, *v, imp.filter)
 }
 
 // publishDocuments saves, activates and swaps in a stored documents

@@ -210,3 +210,25 @@ func TestRetentionSweepsUnfinishedImports(t *testing.T) {
 		t.Fatalf("after retention: %v %v, want %v", got, err, want)
 	}
 }
+
+// Rolling back to a kept documents version loads its filter and confirms
+// against its own records.
+func TestStoredDocumentsRollback(t *testing.T) {
+	_, lists, checker := newDocsFixture(t, t.TempDir(), 10)
+	first, err := lists.Load(context.Background(), sltd(sltdFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lists.Load(context.Background(), sltd("issuing_country,type,number,status\nGBR,passport,123456789,stolen\n")); err != nil {
+		t.Fatal(err)
+	}
+	if r := checkDoc(t, checker, "C01X00T47", "DEU"); r.Decision != "clear" {
+		t.Fatalf("second version still matches the first's record: %+v", r)
+	}
+	if _, err := lists.Activate(context.Background(), "sltd", first.Version); err != nil {
+		t.Fatal(err)
+	}
+	if r := checkDoc(t, checker, "C01X00T47", "DEU"); r.Decision != "hit" || r.Lists[0].Version != first.Version {
+		t.Fatalf("after rollback: %+v", r)
+	}
+}
