@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"time"
 
 	"github.com/crosscheck/crosscheck/api"
@@ -88,8 +89,12 @@ func build(ctx context.Context, cfg serveConfig, st store, trail *audit.Log, log
 	if err := tel.observe(&deps, catalog, trail, cfg.AccessLog); err != nil {
 		return nil, nil, fmt.Errorf("telemetry: %w", err)
 	}
+	jobs := service.NewJobs(deps.Lists, log) // async uploads through the observed use case; closed after the HTTP drain, before the store
+	deps.Jobs = jobs
 	srv := api.New(
-		api.Config{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BatchBodyLimit: cfg.BatchBodyLimit, MaxBatch: cfg.MaxBatch, UploadBodyLimit: cfg.UploadLimit}, deps)
+		api.Config{RequestTimeout: cfg.RequestTimeout, BodyLimit: cfg.BodyLimit, BatchBodyLimit: cfg.BatchBodyLimit, MaxBatch: cfg.MaxBatch, UploadBodyLimit: cfg.UploadLimit,
+			SpoolDir: filepath.Join(cfg.DataDir, "upload-spool")}, deps)
+	srv.App.Hooks().OnShutdown(jobs.Close)
 	return srv, fol, nil
 }
 
