@@ -31,5 +31,5 @@ func (l *Log) AuditCheck(ctx context.Context, ev service.CheckEvent) error {
 	for _, lr := range ev.Response.Lists {
 		rec.Lists = append(rec.Lists, ListRef{ID: lr.ID, Version: lr.Version})
 	}
-	return l.Append(ctx, rec)
+	return l.append(ctx, rec, checkBody)
 }

@@ -14,10 +14,11 @@
 // the oldest records of each chain and leaves a MACed Anchor (first
 // remaining seq and the Mac it links to) where they were.
 //
-// Nothing lost, in order, once. Append seals the record under the chain
-// lock and appends it to the chain's spool, an append-only file in
-// Dir/audit-spool/CHAIN, and returns once it is there (fsynced, with the
-// default SyncAlways; concurrent appends share one fsync). It never talks
+// Nothing lost, in order, once. Append encodes the record, then seals it
+// (chain position and MAC) under the chain lock and appends it to the
+// chain's spool, an append-only file in Dir/audit-spool/CHAIN, and
+// returns once it is there (fsynced, with the default SyncAlways;
+// concurrent appends share one fsync). It never talks
 // to the store: a check does not wait for Redis, and a Redis outage only
 // grows the spool (SpoolDepth). One forwarder goroutine per Log, owned by
 // Start and Close, reads the spool in file order, which is seq order, and

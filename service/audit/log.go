@@ -97,6 +97,7 @@ type Log struct {
 	mu     sync.Mutex // orders sealing and spooling: seq order is file order
 	seq    uint64     // last sealed
 	prev   string     // its Mac
+	sealer *sealer    // used under mu
 	closed bool
 
 	last   atomic.Uint64 // last spooled seq, for SpoolDepth
@@ -122,7 +123,7 @@ func Open(ctx context.Context, o Options) (*Log, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Log{o: o, sp: sp, wake: make(chan struct{}, 1)}
+	l := &Log{o: o, sp: sp, sealer: newSealer(o.Key, o.Chain), wake: make(chan struct{}, 1)}
 	if err := l.recover(ctx, last); err != nil {
 		sp.close()
 		return nil, err
@@ -135,10 +136,27 @@ func Open(ctx context.Context, o Options) (*Log, error) {
 // zero Time is now, an empty CheckID a new id. The forwarder moves the
 // record to the store.
 func (l *Log) Append(ctx context.Context, rec Record) error {
+	return l.append(ctx, rec, body)
+}
+
+// append encodes rec with encode (body, or checkBody for a record built
+// from a check) before taking the chain lock, then seals and spools it.
+func (l *Log) append(ctx context.Context, rec Record, encode func(Record) ([]byte, error)) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	end, err := l.write(rec)
+	if rec.Time.IsZero() {
+		rec.Time = l.o.Now()
+	}
+	rec.Time = rec.Time.UTC() // marshals the same way after a round trip
+	if rec.CheckID == "" {
+		rec.CheckID = NewID(rec.Time)
+	}
+	b, err := encode(rec)
+	if err != nil {
+		return service.Wrap(service.CodeInternal, err, "audit record could not be encoded")
+	}
+	end, err := l.write(b)
 	if err != nil {
 		return err
 	}
@@ -154,30 +172,22 @@ func (l *Log) Append(ctx context.Context, rec Record) error {
 	return nil
 }
 
-func (l *Log) write(rec Record) (int64, error) {
-	if rec.Time.IsZero() {
-		rec.Time = l.o.Now()
-	}
-	rec.Time = rec.Time.UTC() // marshals the same way after a round trip
-	if rec.CheckID == "" {
-		rec.CheckID = NewID(rec.Time)
-	}
+// write seals the record body b as the chain's next record and spools
+// it, under the chain lock: seq order is file order.
+func (l *Log) write(b []byte) (int64, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.closed {
 		return 0, service.Errorf(service.CodeUnavailable, "audit log is closed")
 	}
-	rec.Chain, rec.Seq, rec.Prev = l.o.Chain, l.seq+1, l.prev
-	line, err := seal(l.o.Key, &rec)
-	if err != nil {
-		return 0, service.Wrap(service.CodeInternal, err, "audit record could not be encoded")
-	}
-	end, err := l.sp.append(rec.Seq, append(line, '\n'))
+	seq := l.seq + 1
+	line, mac := l.sealer.seal(b, seq, l.prev)
+	end, err := l.sp.append(seq, line)
 	if err != nil {
 		return 0, service.Wrap(service.CodeInternal, err, "audit record could not be written")
 	}
-	l.seq, l.prev = rec.Seq, rec.Mac
-	l.last.Store(rec.Seq)
+	l.seq, l.prev = seq, mac
+	l.last.Store(seq)
 	return end, nil
 }
 

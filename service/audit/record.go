@@ -56,8 +56,23 @@ type Record struct {
 	Action  string `json:"action,omitempty"`
 	Target  string `json:"target,omitempty"`
 	Outcome string `json:"outcome,omitempty"`
-	// Mac must stay the last field: seal appends it to the canonical bytes.
+	// Mac must stay the last field: sealer appends it to the canonical bytes.
 	Mac string `json:"mac,omitempty"`
+
+	// sealed is the record's JSON as it was sealed, when it was read
+	// from the spool: the forwarder hands it to the store as it is
+	// instead of marshalling the record again.
+	sealed []byte
+}
+
+// JSON is the record as a store keeps it: the sealed spool line for a
+// record the forwarder read from the spool, which is what json.Marshal
+// gives for it, without marshalling it again.
+func (r *Record) JSON() ([]byte, error) {
+	if r.sealed != nil {
+		return r.sealed, nil
+	}
+	return json.Marshal(r)
 }
 
 // Key is the position of a record in query order: time, then chain, then
@@ -116,22 +131,6 @@ func mac(key []byte, domain string, data []byte) string {
 func canonical(r Record) ([]byte, error) {
 	r.Mac = ""
 	return json.Marshal(r)
-}
-
-// seal sets r.Mac and returns the record's JSON. The Mac is spliced onto
-// the canonical bytes instead of marshalling twice: this runs on the check
-// path, under the chain lock.
-func seal(key []byte, r *Record) ([]byte, error) {
-	c, err := canonical(*r)
-	if err != nil {
-		return nil, err
-	}
-	r.Mac = mac(key, domainRecord, c)
-	out := make([]byte, 0, len(c)+len(r.Mac)+10)
-	out = append(out, c[:len(c)-1]...)
-	out = append(out, `,"mac":"`...)
-	out = append(out, r.Mac...)
-	return append(out, `"}`...), nil
 }
 
 // validMac tells whether r.Mac is the MAC of r's canonical bytes.

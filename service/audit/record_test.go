@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -11,19 +13,18 @@ import (
 
 var testKey = []byte("0123456789abcdef0123456789abcdef")
 
-// The spliced MAC must give exactly what marshalling the sealed record
-// gives, and survive a round trip: Verify recomputes it from the store.
+// The sealed line must be exactly what marshalling the sealed record
+// gives, and survive a round trip: Verify recomputes the MAC from the
+// store.
 func TestSealMatchesMarshal(t *testing.T) {
 	for _, r := range []Record{
 		{Chain: "a", Seq: 1, Time: time.Unix(0, 1).UTC(), CheckID: "x", Kind: KindCheck},
 		{Chain: "a", Seq: 2, Prev: "ff", Time: time.Now().UTC(), CheckID: "y", Kind: KindAdmin, Action: "purge", Target: "<all>", Outcome: "ok & done"},
 		{Chain: "b", Seq: 9, Time: time.Now().UTC(), Kind: KindCheck, Traveller: json.RawMessage(`{ "name" : "A <b>" }`),
 			Hits: json.RawMessage(`[ {"score": 0.5} ]`), Lists: []ListRef{{ID: "un", Version: "1"}}, Latency: time.Millisecond},
+		{Chain: "c", Seq: 3, Prev: "odd \"prev\" <\u2028>", Time: time.Now().UTC(), Kind: KindCheck},
 	} {
-		line, err := seal(testKey, &r)
-		if err != nil {
-			t.Fatal(err)
-		}
+		line := sealed(t, &r, body)
 		want, _ := json.Marshal(r)
 		if string(line) != string(want) {
 			t.Errorf("seal:\n got %s\nwant %s", line, want)
@@ -36,6 +37,102 @@ func TestSealMatchesMarshal(t *testing.T) {
 		if validMac(testKey, back) {
 			t.Errorf("seq %d: altered record still valid", r.Seq)
 		}
+	}
+}
+
+// sealed seals r as Append does, with body or checkBody, and returns the
+// spool line without its newline.
+func sealed(t testing.TB, r *Record, encode func(Record) ([]byte, error)) []byte {
+	t.Helper()
+	b, err := encode(*r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, mac := newSealer(testKey, r.Chain).seal(b, r.Seq, r.Prev)
+	r.Mac = mac
+	return line[:len(line)-1]
+}
+
+// checkBody splices the traveller and hits in as they are; for the
+// json.Marshal output it is given, the result must be json.Marshal's.
+func TestCheckBodyMatchesMarshal(t *testing.T) {
+	now := time.Now().UTC()
+	for _, r := range []Record{
+		{Time: now, CheckID: "x", Kind: KindCheck},
+		{Time: now, CheckID: "y", Kind: KindCheck, Token: "gate <1>", Role: "checker", Checkpoint: "FRA", Operator: "o&p", Reference: "r\u2028",
+			Traveller: marshal(t, map[string]any{"traveller": map[string]string{"name": "Müller <b> \"x\""}}),
+			Decision:  "review", Hits: marshal(t, []map[string]any{{"score": 0.5, "name": "a&b"}}),
+			Lists: []ListRef{{ID: "un", Version: "1"}, {ID: "ofac", Version: "2"}}, MatcherVersion: "m/1", Latency: 412 * time.Microsecond},
+		{Time: now, CheckID: "z", Kind: KindCheck, Decision: "clear", Hits: marshal(t, []int{}), Traveller: marshal(t, struct{}{})},
+		{Time: now, CheckID: "w", Kind: KindCheck, Hits: json.RawMessage("null"), Latency: 1},
+		{Time: now, CheckID: "a", Kind: KindAdmin, Action: "purge", Outcome: "ok"},
+	} {
+		for _, prev := range []string{"", "ab12"} {
+			r.Chain, r.Seq, r.Prev = "pod-1", 7, prev
+			got := sealed(t, &r, checkBody)
+			if want, _ := json.Marshal(r); string(got) != string(want) {
+				t.Errorf("checkBody:\n got %s\nwant %s", got, want)
+			}
+		}
+	}
+}
+
+func marshal(t testing.TB, v any) json.RawMessage {
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// FuzzCheckBody holds checkBody to json.Marshal for any field values.
+func FuzzCheckBody(f *testing.F) {
+	f.Add("FRA-T1", "officer-1", "Müller <b>", "review", 0.5, int64(412000))
+	f.Add("", "", "", "", 0.0, int64(0))
+	f.Add("\x00\xff", "\u2028", "\"\\", "hit", -1.5e300, int64(-1))
+	f.Fuzz(func(t *testing.T, checkpoint, operator, name, decision string, score float64, latency int64) {
+		r := Record{Chain: "c", Seq: 1, Time: time.Unix(0, latency).UTC(), CheckID: name, Kind: KindCheck, Checkpoint: checkpoint,
+			Operator: operator, Decision: decision, Latency: time.Duration(latency), MatcherVersion: decision,
+			Traveller: marshal(t, map[string]string{"name": name}), Lists: []ListRef{{ID: checkpoint, Version: operator}}}
+		if hits, err := json.Marshal([]map[string]any{{"score": score, "name": name}}); err == nil {
+			r.Hits = hits
+		}
+		got := sealed(t, &r, checkBody)
+		if want, _ := json.Marshal(r); string(got) != string(want) {
+			t.Errorf("checkBody:\n got %s\nwant %s", got, want)
+		}
+	})
+}
+
+// A field added to Record must be added to checkBody's structs too (or
+// send the record through body), or check records would leave it out.
+func TestCheckBodyCoversRecord(t *testing.T) {
+	var names []string
+	for _, v := range []any{checkHead{}, "traveller", "decision", "hits", checkTail{}, "action", "target", "outcome"} {
+		if s, ok := v.(string); ok {
+			names = append(names, s)
+			continue
+		}
+		rt := reflect.TypeOf(v)
+		for i := range rt.NumField() {
+			names = append(names, rt.Field(i).Tag.Get("json"))
+		}
+	}
+	rt := reflect.TypeOf(Record{})
+	var want []string
+	for i := range rt.NumField() {
+		if tag := rt.Field(i).Tag.Get("json"); rt.Field(i).IsExported() && !slices.Contains([]string{"chain", "seq", "prev,omitempty", "mac,omitempty"}, tag) {
+			want = append(want, tag)
+		}
+	}
+	for i := range names {
+		names[i], _, _ = strings.Cut(names[i], ",")
+	}
+	for i := range want {
+		want[i], _, _ = strings.Cut(want[i], ",")
+	}
+	if !slices.Equal(names, want) {
+		t.Errorf("checkBody fields %v, Record fields %v", names, want)
 	}
 }
 

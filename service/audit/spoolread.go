@@ -89,6 +89,7 @@ func parseLines(buf []byte, pos readPos, max int) ([]Record, readPos, int, error
 			skipped++
 			continue
 		}
+		r.sealed = line // buf is never reused
 		recs = append(recs, r)
 	}
 	return recs, pos, skipped, nil

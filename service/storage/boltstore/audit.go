@@ -76,7 +76,7 @@ func putRecord(tx *bolt.Tx, r *audit.Record) error {
 	if a := anchorOf(cb); a != nil && r.Seq < a.Seq {
 		return nil // purged already: a late resend must not bring it back
 	}
-	data, err := json.Marshal(r)
+	data, err := r.JSON()
 	if err != nil {
 		return err
 	}

@@ -80,7 +80,7 @@ func (s *Store) PutAudit(ctx context.Context, recs []audit.Record) error {
 	args := make([]any, 0, 4*len(recs))
 	for i := range recs {
 		r := &recs[i]
-		data, err := json.Marshal(r)
+		data, err := r.JSON()
 		if err != nil {
 			return fmt.Errorf("encode audit record %s %d: %w", r.Chain, r.Seq, err)
 		}
