@@ -6,9 +6,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/crosscheck/crosscheck/loaders"
 )
 
 // putAsync uploads as the admin with async=true and returns the answer
@@ -182,4 +185,43 @@ func TestStreamedUploadOverLimit(t *testing.T) {
 	if files := spoolFiles(t, s); len(files) != 0 || catalog.Ready() {
 		t.Fatalf("after refused uploads: spool %v, lists %v", files, catalog.Active())
 	}
+}
+
+// The OpenAPI document describes the job route, async and the delta
+// formats the server takes.
+func TestOpenAPIDescribesJobsAndDeltas(t *testing.T) {
+	s := newTestServer(t, &fakeChecker{}, true)
+	_, out := do(t, s, http.MethodGet, "/openapi.json", "")
+	paths := out["paths"].(map[string]any)
+	if paths["/v1/jobs/{id}"] == nil || out["components"].(map[string]any)["schemas"].(map[string]any)["Job"] == nil {
+		t.Fatal("openapi lacks GET /v1/jobs/{id} or the Job schema")
+	}
+	list := paths["/v1/lists/{id}"].(map[string]any)
+	for _, method := range []string{"put", "patch"} {
+		op := list[method].(map[string]any)
+		if op["responses"].(map[string]any)["202"] == nil || !hasParam(op, "async") {
+			t.Errorf("openapi %s /v1/lists/{id} lacks async and its 202", method)
+		}
+	}
+	for _, p := range list["patch"].(map[string]any)["parameters"].([]any) {
+		if prm := p.(map[string]any); prm["name"] == "format" {
+			var enum []string
+			for _, f := range prm["schema"].(map[string]any)["enum"].([]any) {
+				enum = append(enum, f.(string))
+			}
+			slices.Sort(enum)
+			if !slices.Equal(enum, loaders.DeltaFormats()) {
+				t.Errorf("delta formats in openapi: %v, the server takes %v", enum, loaders.DeltaFormats())
+			}
+		}
+	}
+}
+
+func hasParam(op map[string]any, name string) bool {
+	for _, p := range op["parameters"].([]any) {
+		if p.(map[string]any)["name"] == name {
+			return true
+		}
+	}
+	return false
 }
