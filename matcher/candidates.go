@@ -175,9 +175,11 @@ func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint3
 		var eSum float32
 		var mask uint32
 		for _, w := range words[:ref.n] {
-			n := &sc.notes[w-1] // zero unless similar to a query word
-			eSum += n.best
-			mask |= n.toks
+			if sc.noted.has(w - 1) { // similar to a query word
+				n := &sc.notes[w-1]
+				eSum += n.best
+				mask |= n.toks
+			}
 		}
 		words = words[ref.n:]
 		if ub := coverageBound(qw.cover(mask, ref.initials), (eSum+ref.free)/ref.weight); ub >= floor {
@@ -204,7 +206,9 @@ func (x *Index) gatherForms(sc *scratch) {
 	}
 	words := sc.formWords[:0]
 	for _, ref := range refs {
-		words = append(words, x.formWords(ref)...)
+		for _, w := range x.formWords(ref) { // a few words: a loop beats memmove
+			words = append(words, w)
+		}
 	}
 	sc.refs, sc.formWords = refs, words
 }

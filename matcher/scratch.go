@@ -6,8 +6,7 @@ import "sync"
 // a check allocates little. Arrays indexed by form or word are as long as
 // the index has forms or words; the lists say which entries to reset.
 type scratch struct {
-	seen    []uint32 // by form: epoch of the check that touched it
-	epoch   uint32
+	seen    bitset // by form: touched in this check
 	touched []uint32
 	ranked  []rankedForm
 	ids     []uint32
@@ -22,6 +21,7 @@ type scratch struct {
 	notes       []wordNote // by word id-1: how the word resembles the query
 	wordTouched []uint32   // words seen, for scan
 	wordNoted   []uint32   // words with a note
+	noted       bitset     // by word id-1: has a note (a cache-sized test before the read)
 	hashes      []uint32
 	memo        simMemo
 
@@ -42,12 +42,13 @@ type wordNote struct {
 
 func newScratch(forms, words int, complete bool) *scratch {
 	sc := &scratch{
-		seen:     make([]uint32, forms),
+		seen:     newBitset(forms),
 		counts:   make([]uint8, forms),
 		lookups:  map[uint64]struct{}{},
 		scanned:  map[scanKey][]wordSim{},
 		wordSeen: make([]bool, words),
 		notes:    make([]wordNote, words),
+		noted:    newBitset(words),
 		memo:     newSimMemo(words, complete),
 	}
 	sc.memo.notes = sc.notes
@@ -57,8 +58,8 @@ func newScratch(forms, words int, complete bool) *scratch {
 // touch notes that a form is a candidate, once per check.
 func (sc *scratch) touchAll(forms []uint32) {
 	for _, f := range forms {
-		if sc.seen[f] != sc.epoch {
-			sc.seen[f] = sc.epoch
+		if !sc.seen.has(f) {
+			sc.seen.set(f)
 			sc.touched = append(sc.touched, f)
 		}
 	}
@@ -67,7 +68,7 @@ func (sc *scratch) touchAll(forms []uint32) {
 // countAll counts forms and touches those seen need times.
 func (sc *scratch) countAll(forms []uint32, need uint8) {
 	for _, f := range forms {
-		if sc.seen[f] == sc.epoch {
+		if sc.seen.has(f) {
 			continue
 		}
 		n := sc.counts[f] + 1
@@ -76,7 +77,7 @@ func (sc *scratch) countAll(forms []uint32, need uint8) {
 		}
 		sc.counts[f] = n
 		if n >= need {
-			sc.seen[f] = sc.epoch
+			sc.seen.set(f)
 			sc.touched = append(sc.touched, f)
 		}
 	}
@@ -105,6 +106,7 @@ func (sc *scratch) noteWord(id uint32, sim float32, tok, form int) {
 	n := &sc.notes[id-1]
 	if n.toks == 0 {
 		sc.wordNoted = append(sc.wordNoted, id)
+		sc.noted.set(id - 1)
 	}
 	n.toks |= 1 << tok
 	n.forms |= 1 << (form & 31)
@@ -125,18 +127,15 @@ func (sc *scratch) resetWords() {
 	sc.wordTouched = sc.wordTouched[:0]
 }
 
-// reset readies the scratch for the next check. A new epoch forgets the
-// touched forms without clearing the array; when the epoch wraps, it is
-// cleared once.
+// reset readies the scratch for the next check.
 func (sc *scratch) reset() {
 	for _, id := range sc.wordNoted {
 		sc.notes[id-1] = wordNote{}
+		sc.noted.unset(id - 1)
 	}
 	sc.wordNoted = sc.wordNoted[:0]
-	sc.epoch++
-	if sc.epoch == 0 {
-		clear(sc.seen)
-		sc.epoch = 1
+	for _, f := range sc.touched {
+		sc.seen.unset(f)
 	}
 	sc.touched, sc.common = sc.touched[:0], sc.common[:0]
 	sc.memo.reset()
@@ -159,3 +158,15 @@ func (s *scratchPool) put(sc *scratch) {
 	sc.reset()
 	s.p.Put(sc)
 }
+
+// bitset marks the forms a check touched: one bit per form keeps the
+// whole set in the processor's cache on a list of millions of names,
+// where a word per form would not be. The touched list says which bits to
+// clear after the check.
+type bitset []uint64
+
+func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
+
+func (b bitset) has(i uint32) bool { return b[i/64]&(1<<(i%64)) != 0 }
+func (b bitset) set(i uint32)      { b[i/64] |= 1 << (i % 64) }
+func (b bitset) unset(i uint32)    { b[i/64] &^= 1 << (i % 64) }
