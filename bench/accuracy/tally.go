@@ -113,6 +113,21 @@ func b2i(b bool) int {
 // query in query order.
 func CheckAll(idx *matcher.Index, qs []matcher.Query) [][]string {
 	out := make([][]string, len(qs))
+	checkAll(idx, qs, func(i int, hits []matcher.Hit) { out[i] = alertIDs(hits) })
+	return out
+}
+
+// CheckAllHits is CheckAll keeping the alerting hits themselves, with
+// their scores and explanations.
+func CheckAllHits(idx *matcher.Index, qs []matcher.Query) [][]matcher.Hit {
+	out := make([][]matcher.Hit, len(qs))
+	checkAll(idx, qs, func(i int, hits []matcher.Hit) { out[i] = alerting(hits) })
+	return out
+}
+
+// checkAll hands the hits of query i to keep, from as many goroutines as
+// there are CPUs; keep writes slot i only.
+func checkAll(idx *matcher.Index, qs []matcher.Query, keep func(i int, hits []matcher.Hit)) {
 	next := make(chan int, len(qs))
 	for i := range qs {
 		next <- i
@@ -122,11 +137,21 @@ func CheckAll(idx *matcher.Index, qs []matcher.Query) [][]string {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = alertIDs(idx.Check(qs[i]))
+				keep(i, idx.Check(qs[i]))
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// alerting keeps the hits that alert (review or hit).
+func alerting(hits []matcher.Hit) []matcher.Hit {
+	out := hits[:0:0]
+	for _, h := range hits {
+		if h.Decision == matcher.DecisionReview || h.Decision == matcher.DecisionHit {
+			out = append(out, h)
+		}
+	}
 	return out
 }
 
@@ -135,10 +160,8 @@ func CheckAll(idx *matcher.Index, qs []matcher.Query) [][]string {
 // ever returns clear hits for explanation.
 func alertIDs(hits []matcher.Hit) []string {
 	ids := make([]string, 0, len(hits))
-	for _, h := range hits {
-		if h.Decision == matcher.DecisionReview || h.Decision == matcher.DecisionHit {
-			ids = append(ids, h.EntryID)
-		}
+	for _, h := range alerting(hits) {
+		ids = append(ids, h.EntryID)
 	}
 	return ids
 }

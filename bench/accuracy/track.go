@@ -2,6 +2,7 @@ package accuracy
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/matcher"
@@ -66,15 +67,18 @@ func EvalTrack(track string, entries []matcher.Entry, qs []BenchQuery, exhaustiv
 		mqs[i] = q.MatcherQuery()
 	}
 	start = time.Now()
-	alerts := CheckAll(idx, mqs)
+	hits := CheckAllHits(idx, mqs)
 	r.Timing.Elapsed, r.Timing.Checks = time.Since(start), len(mqs)
+	alerts := make([][]string, len(hits))
+	names := primaryNames(entries)
 	for i, q := range qs {
+		alerts[i] = alertIDs(hits[i])
 		o := Judge(q.Positive(), q.ExpectedIDs, alerts[i])
 		r.All.Add(o)
 		r.Category.Add(q.Category, o)
 		r.Script.Add(q.Script, o)
 		r.Tier.Add(q.Meta.Tier, o)
-		r.example(q, o, alerts[i])
+		r.example(q, o, hits[i], names)
 	}
 	if exhaustive {
 		ex, err := matcher.NewIndex(entries, ExhaustiveOptions())
@@ -99,12 +103,43 @@ func (r *TrackResult) group(g Groups, keys ...string) Tally {
 	return t
 }
 
-// example keeps a missed positive or an alerting negative as an example.
-func (r *TrackResult) example(q BenchQuery, o Outcome, alerts []string) {
+// example keeps a missed positive or an alerting negative as an example,
+// with what a reader needs to see why: the names wanted, and the best
+// alert with its score and word rules.
+func (r *TrackResult) example(q BenchQuery, o Outcome, hits []matcher.Hit, names map[string]string) {
 	switch {
 	case o.Positive && !o.Found && len(r.Misses) < maxExamples:
-		r.Misses = append(r.Misses, fmt.Sprintf("%s %q want %v got %v", q.Category, q.Query, q.ExpectedIDs, alerts))
+		want := make([]string, len(q.ExpectedIDs))
+		for i, id := range q.ExpectedIDs {
+			want[i] = fmt.Sprintf("%s %q", id, names[id])
+		}
+		r.Misses = append(r.Misses, fmt.Sprintf("%s %q want %s; %s", q.Category, q.Query, strings.Join(want, ", "), describeAlerts(hits)))
 	case !o.Positive && o.Alert && len(r.Alerts) < maxExamples:
-		r.Alerts = append(r.Alerts, fmt.Sprintf("%s %q alerts %v", q.Category, q.Query, alerts))
+		r.Alerts = append(r.Alerts, fmt.Sprintf("%s %q %s", q.Category, q.Query, describeAlerts(hits)))
 	}
+}
+
+// describeAlerts names the best of the alerting hits (Check returns the
+// best first) and how many there are.
+func describeAlerts(hits []matcher.Hit) string {
+	if len(hits) == 0 {
+		return "no alert"
+	}
+	h := hits[0]
+	words := make([]string, len(h.Explanation.Tokens))
+	for i, t := range h.Explanation.Tokens {
+		words[i] = fmt.Sprintf("%s~%s %.2f %s", t.Query, t.Entry, t.Score, t.Rule)
+	}
+	return fmt.Sprintf("%d alerts, best %s %q %.3f (%s)", len(hits), h.EntryID, h.MatchedName, h.Score, strings.Join(words, ", "))
+}
+
+// primaryNames maps entry ids to their first name, for examples.
+func primaryNames(entries []matcher.Entry) map[string]string {
+	out := make(map[string]string, len(entries))
+	for _, e := range entries {
+		if len(e.Names) > 0 {
+			out[e.ID] = e.Names[0].Full
+		}
+	}
+	return out
 }
