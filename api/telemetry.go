@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -33,6 +34,27 @@ type httpTelemetry struct {
 	duration  metric.Float64Histogram
 	accessLog bool
 	propagate propagation.TextMapPropagator
+	sets      sync.Map // requestKind → metric.MeasurementOption
+}
+
+// requestKind is what the duration metric is broken down by: few values
+// (route patterns, not paths), so their attribute sets are kept.
+type requestKind struct {
+	method, route string
+	status        int
+}
+
+// attributes returns the metric's attribute set for a kind of request,
+// built once: building one sorts and allocates, on every request.
+func (t *httpTelemetry) attributes(method, route string, status int) metric.MeasurementOption {
+	k := requestKind{method, route, status}
+	if o, ok := t.sets.Load(k); ok {
+		return o.(metric.MeasurementOption)
+	}
+	set := attribute.NewSet(attribute.String("http.request.method", method), attribute.String("http.route", route),
+		attribute.Int("http.response.status_code", status))
+	o, _ := t.sets.LoadOrStore(k, metric.WithAttributeSet(set))
+	return o.(metric.MeasurementOption)
 }
 
 func newHTTPTelemetry(t Telemetry) *httpTelemetry {
@@ -97,8 +119,7 @@ func (t *httpTelemetry) finish(ctx context.Context, c *fiber.Ctx, span trace.Spa
 		}
 	}
 	span.End()
-	t.duration.Record(ctx, elapsed.Seconds(), metric.WithAttributes(attribute.String("http.request.method", method),
-		attribute.String("http.route", route), attribute.Int("http.response.status_code", status)))
+	t.duration.Record(ctx, elapsed.Seconds(), t.attributes(method, route, status))
 	if t.accessLog && log != nil {
 		log.LogAttrs(ctx, accessLevel(route), "request", slog.String("method", method), slog.String("route", route),
 			slog.Int("status", status), slog.Float64("latency_ms", float64(elapsed.Microseconds())/1000))

@@ -67,9 +67,9 @@ func (t *Traveller) features(q *matcher.Query) error {
 		}
 		q.BirthDate = &d
 	}
-	nat, err := countryCode("traveller.nationality", t.Nationality)
-	if err != nil {
-		return err
+	nat, ok := countryCode(t.Nationality)
+	if !ok {
+		return countryError("traveller.nationality", t.Nationality)
 	}
 	q.Nationality = nat
 	switch s := strings.ToUpper(strings.TrimSpace(t.Sex)); s {
@@ -82,30 +82,35 @@ func (t *Traveller) features(q *matcher.Query) error {
 }
 
 func (d TravellerDocument) query(i int) (matcher.QueryDocument, error) {
-	field := fmt.Sprintf("traveller.documents[%d]", i)
 	if matcher.NormalizeDocumentNumber(d.Number) == "" {
-		return matcher.QueryDocument{}, Errorf(CodeInvalid, "%s.number: needs at least one letter or digit", field)
+		return matcher.QueryDocument{}, Errorf(CodeInvalid, "traveller.documents[%d].number: needs at least one letter or digit", i)
 	}
-	c, err := countryCode(field+".issuing_country", d.IssuingCountry)
-	if err != nil {
-		return matcher.QueryDocument{}, err
+	c, ok := countryCode(d.IssuingCountry)
+	if !ok {
+		return matcher.QueryDocument{}, countryError(fmt.Sprintf("traveller.documents[%d].issuing_country", i), d.IssuingCountry)
 	}
 	return matcher.QueryDocument{Number: d.Number, Type: documentType(d.Type), Country: c}, nil
 }
 
 // countryCode accepts ICAO/ISO alpha-3 codes, and D, the ICAO code for
-// Germany.
-func countryCode(field, s string) (string, error) {
+// Germany; empty is no country. The field name of an error is made only
+// when there is one (countryError): this runs for every document of
+// every check.
+func countryCode(s string) (string, bool) {
 	c := strings.ToUpper(strings.TrimSpace(s))
 	switch {
 	case c == "":
-		return "", nil
+		return "", true
 	case c == "D":
-		return "DEU", nil
+		return "DEU", true
 	case len(c) == 3 && strings.Trim(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "":
-		return c, nil
+		return c, true
 	}
-	return "", Errorf(CodeInvalid, "%s: %q is not a three-letter country code (ISO 3166-1 alpha-3)", field, s)
+	return "", false
+}
+
+func countryError(field, s string) error {
+	return Errorf(CodeInvalid, "%s: %q is not a three-letter country code (ISO 3166-1 alpha-3)", field, s)
 }
 
 // documentType maps ICAO document codes and plain words to matcher types.
