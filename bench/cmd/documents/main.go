@@ -26,6 +26,7 @@ import (
 
 type config struct {
 	n, checks, probes int
+	concurrency       int
 	dir               string
 	keep              bool
 }
@@ -47,13 +48,14 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.n, "n", 1_000_000, "documents in the generated list")
 	fs.IntVar(&c.checks, "checks", 30_000, "document checks timed (a third unlisted, listed, OCR variants)")
 	fs.IntVar(&c.probes, "probes", 1_000_000, "unlisted numbers tested against the filter for its false-positive rate")
+	fs.IntVar(&c.concurrency, "concurrency", 8, "goroutines of the concurrent check round")
 	fs.StringVar(&c.dir, "dir", "", "work directory (default: a new temporary one)")
 	fs.BoolVar(&c.keep, "keep", false, "keep the work directory")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
-	if c.n < 1 || c.checks < 3 || c.probes < 1 {
-		return c, errors.New("-n, -probes must be positive and -checks at least 3")
+	if c.n < 1 || c.checks < 3 || c.probes < 1 || c.concurrency < 1 {
+		return c, errors.New("-n, -probes and -concurrency must be positive and -checks at least 3")
 	}
 	return c, nil
 }

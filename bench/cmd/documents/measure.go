@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/crosscheck/crosscheck/matcher"
@@ -47,6 +48,11 @@ func (b *bench) run(ctx context.Context) error {
 		return err
 	}
 	fmt.Fprintf(b.out, "redis used_memory: %d bytes more, %.1f bytes per document\n", after-before, float64(after-before)/float64(loaded.Entries))
+	ready, err := b.serveReady(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(b.out, "replica restart (crosscheck serve until /readyz is 200): %.2f s\n", ready.Seconds())
 	return b.replica(ctx, loaded)
 }
 
@@ -90,7 +96,7 @@ func (b *bench) replica(ctx context.Context, loaded service.Loaded) error {
 	defer st.Close()
 	catalog := &service.Catalog{}
 	lists := service.NewLists(st, catalog, matcher.DefaultOptions(), slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err := b.step("replica start (filter loaded from Redis, ready)", func() error { return lists.Start(ctx, nil) }); err != nil {
+	if err := b.step("replica start in process (Lists.Start: filter loaded from Redis)", func() error { return lists.Start(ctx, nil) }); err != nil {
 		return err
 	}
 	if !catalog.Ready() {
@@ -124,33 +130,70 @@ func (b *bench) filter(ctx context.Context, st *redisstore.Store, loaded service
 	return nil
 }
 
-// checks times document checks one after another: unlisted numbers,
-// listed ones, and listed ones with one OCR confusion.
+// checks times document checks: unlisted numbers, listed ones, and
+// listed ones with one OCR confusion; first one after another, then from
+// -concurrency goroutines at once, as a loaded replica serves them.
 func (b *bench) checks(ctx context.Context, c *service.Checker) error {
-	kinds := []string{"unlisted", "listed", "ocr variant"}
-	lat := map[string][]time.Duration{}
-	decisions := map[string]map[string]int{}
-	for i := range b.cfg.checks {
-		kind := kinds[i%3]
-		req := checkRequest(kind, uint64(i/3), b.cfg.n)
-		start := time.Now()
-		resp, err := c.Check(ctx, service.Caller{}, req)
-		if err != nil {
+	for _, workers := range []int{1, b.cfg.concurrency} {
+		fmt.Fprintf(b.out, "checks from %d goroutine(s):\n", workers)
+		if err := b.checkRound(ctx, c, workers); err != nil {
 			return err
 		}
-		lat[kind] = append(lat[kind], time.Since(start))
-		if decisions[kind] == nil {
-			decisions[kind] = map[string]int{}
-		}
-		decisions[kind][resp.Decision]++
 	}
-	var all []time.Duration
-	for _, kind := range kinds {
-		all = append(all, lat[kind]...)
-		report(b.out, kind, lat[kind], decisions[kind])
-	}
-	report(b.out, "all", all, nil)
 	return nil
+}
+
+var checkKinds = []string{"unlisted", "listed", "ocr variant"}
+
+// timing is one check's kind, latency and decision.
+type timing struct {
+	kind, decision string
+	took           time.Duration
+}
+
+func (b *bench) checkRound(ctx context.Context, c *service.Checker, workers int) error {
+	out := make([]timing, b.cfg.checks)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < b.cfg.checks; i += workers {
+				kind := checkKinds[i%3]
+				start := time.Now()
+				resp, err := c.Check(ctx, service.Caller{}, checkRequest(kind, uint64(i/3), b.cfg.n))
+				if err != nil {
+					errs <- err
+					return
+				}
+				out[i] = timing{kind: kind, decision: resp.Decision, took: time.Since(start)}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return err
+	}
+	summarise(b.out, out)
+	return nil
+}
+
+func summarise(w io.Writer, out []timing) {
+	lat := map[string][]time.Duration{}
+	decisions := map[string]map[string]int{}
+	var all []time.Duration
+	for _, t := range out {
+		lat[t.kind] = append(lat[t.kind], t.took)
+		all = append(all, t.took)
+		if decisions[t.kind] == nil {
+			decisions[t.kind] = map[string]int{}
+		}
+		decisions[t.kind][t.decision]++
+	}
+	for _, kind := range checkKinds {
+		report(w, kind, lat[kind], decisions[kind])
+	}
+	report(w, "all", all, nil)
 }
 
 func report(w io.Writer, name string, d []time.Duration, decisions map[string]int) {

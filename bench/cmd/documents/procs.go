@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -103,4 +104,35 @@ func (b *bench) stop() {
 		_ = b.redis.Process.Kill()
 		_ = b.redis.Wait()
 	}
+}
+
+// serveReady starts crosscheck serve on the store, as a replica restarted
+// after the import, and returns how long it took until /readyz said 200.
+// The process is stopped before returning.
+func (b *bench) serveReady(ctx context.Context) (time.Duration, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd := exec.CommandContext(ctx, b.bin, "serve", "--addr", addr, "--redis-url", b.redisURL, "--data-dir", filepath.Join(b.cfg.dir, "replica"), "--replica-id", "bench")
+	cmd.Env = append(os.Environ(), "CROSSCHECK_AUDIT_KEY="+benchAuditKey)
+	cmd.Stderr = io.Discard
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return 0, err
+	}
+	defer func() { _ = cmd.Process.Signal(os.Interrupt); _ = cmd.Wait() }()
+	for time.Since(start) < 2*time.Minute {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return time.Since(start), nil
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return 0, fmt.Errorf("crosscheck serve not ready within 2 minutes")
 }
