@@ -80,7 +80,20 @@ func romanFold(w string) string {
 	}
 	f := head + romanFolds.Replace(w)
 	if len(f) < 4 && strings.Contains(w, "KH") {
-		return head + strings.NewReplacer("OU", "U", "OO", "U", "Y", "I", "EE", "I").Replace(w)
+		f = head + romanFoldsKeepKH.Replace(w)
+	}
+	return slavicEnding(f)
+}
+
+// romanFoldsKeepKH are romanFolds but KH, for short words.
+var romanFoldsKeepKH = strings.NewReplacer("OU", "U", "OO", "U", "Y", "I", "EE", "I")
+
+// slavicEnding folds the endings schemes write for Russian -ий and -ый,
+// once Y is I: BGN -IY, ICAO -II, German and Slovene -IJ, English -I or
+// -Y (YURIY, YURII, YURIJ, YURI; DMITRIY, DMITRIJ, DMITRY).
+func slavicEnding(f string) string {
+	if len(f) > 3 && (strings.HasSuffix(f, "II") || strings.HasSuffix(f, "IJ")) {
+		return f[:len(f)-1]
 	}
 	return f
 }

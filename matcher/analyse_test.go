@@ -18,6 +18,10 @@ func TestRomanFold(t *testing.T) {
 		{"CHANG", "JANG", true},   // Wade-Giles and pinyin
 		{"CHARLES", "JARLES", false},
 		{"JO", "YO", false},
+		{"YURIY", "YURI", true}, // BGN -IY, English -I
+		{"DMITRIJ", "DMITRY", true},
+		{"YURII", "YURIJ", true},
+		{"ALI", "AL", false},
 	}
 	for _, tc := range tests {
 		if got := romanFold(tc.a) == romanFold(tc.b); got != tc.same {
