@@ -21,40 +21,40 @@ func editDistance(a, b string) int {
 		return matchr.DamerauLevenshtein(a, b)
 	}
 	const w = maxEditWord + 2
-	var d [w * w]int32
-	var lastRow [128]int32 // last row where each byte was seen in a
-	inf := int32(len(a) + len(b))
+	// int8 cells: a distance is at most 48, and the runtime zeroes the
+	// whole matrix on every call, a quarter of the bytes of int32.
+	var d [w * w]int8
+	var lastRow [128]int8 // last row where each byte was seen in a
+	inf := int8(len(a) + len(b))
 	d[0] = inf
 	for i := 0; i <= len(a); i++ {
 		d[(i+1)*w] = inf
-		d[(i+1)*w+1] = int32(i)
+		d[(i+1)*w+1] = int8(i)
 	}
 	for j := 0; j <= len(b); j++ {
 		d[j+1] = inf
-		d[w+j+1] = int32(j)
+		d[w+j+1] = int8(j)
 	}
 	for i := 1; i <= len(a); i++ {
-		var lastCol int32 // last column in this row where a[i-1] matched
+		var lastCol int // last column in this row where a[i-1] matched
 		for j := 1; j <= len(b); j++ {
-			k, l := lastRow[b[j-1]], lastCol
-			cost := int32(1)
+			k, l := int(lastRow[b[j-1]]), lastCol
+			cost := int8(1)
 			if a[i-1] == b[j-1] {
-				cost, lastCol = 0, int32(j)
+				cost, lastCol = 0, j
 			}
 			d[(i+1)*w+j+1] = min(
-				d[i*w+j]+cost,  // substitution
-				d[(i+1)*w+j]+1, // insertion
-				d[i*w+j+1]+1,   // deletion
-				d[int(k)*w+int(l)]+int32(i)-k-1+1+int32(j)-l-1, // transposition
+				d[i*w+j]+cost,                // substitution
+				d[(i+1)*w+j]+1,               // insertion
+				d[i*w+j+1]+1,                 // deletion
+				d[k*w+l]+int8(i-k-1+1+j-l-1), // transposition
 			)
 		}
-		lastRow[a[i-1]] = int32(i)
+		lastRow[a[i-1]] = int8(i)
 	}
 	return int(d[(len(a)+1)*w+len(b)+1])
 }
 
-// isASCII ORs the bytes together rather than test each: names are
-// short, and a branch per byte costs more than the few extra bytes read.
 func isASCII(s string) bool {
 	var or byte
 	for i := 0; i < len(s); i++ {
