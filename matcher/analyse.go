@@ -39,10 +39,14 @@ const (
 	frontVowels             // I E Y
 )
 
-// The first letter is left out: an initial vav or yod is a consonant.
+// An initial W, V or Y is left out: an initial vav or yod is a consonant.
 func vowelClasses(w string) uint8 {
 	var c uint8
-	for i := 1; i < len(w); i++ {
+	start := 0
+	if w != "" && strings.IndexByte("WVY", w[0]) >= 0 {
+		start = 1
+	}
+	for i := start; i < len(w); i++ {
 		switch w[i] {
 		case 'O', 'U', 'W', 'V':
 			c |= backVowels

@@ -25,6 +25,7 @@ func TestCrossScriptNames(t *testing.T) {
 		{"Hebrew query, other consonants", "William Perlman", "ויליאם פרלברג", DecisionClear},
 		{"Hebrew query, initial vowel missing", "Avaran Lasser", "רנה לאסר", DecisionClear},
 		{"Hebrew query, soft bet is no vav", "Elias Hrawi", "הרב אליס", DecisionClear},
+		{"Hebrew query, an initial vowel counts for the yods", "Isaac Raboy", "אייזיק ראבוי", DecisionReview},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
