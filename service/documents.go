@@ -30,7 +30,10 @@ type DocumentStore interface {
 	// together, and replace whatever the version holds under that number.
 	PutDocuments(ctx context.Context, set DocumentSet, records []matcher.Entry) error
 	// LookupDocuments returns the records stored under each normalised
-	// number, in one round trip; numbers with none are absent.
+	// number, in one round trip; numbers with none are absent. A version
+	// with no records at all (never written, deleted, or lost by a store
+	// that restarted empty) is ErrNoVersion, never an empty answer: a
+	// check must not take a lost list for "not listed".
 	LookupDocuments(ctx context.Context, listID, version string, numbers []string) (map[string][]matcher.Entry, error)
 	// SaveDocumentFilter stores the version's marshalled filter.
 	SaveDocumentFilter(ctx context.Context, listID, version string, filter []byte) error

@@ -137,7 +137,7 @@ func (d *docImport) resolve(ctx context.Context) error {
 	}
 	slices.Sort(numbers)
 	stored, err := d.store.LookupDocuments(ctx, d.set.ListID, d.set.Version, numbers)
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrNoVersion) { // none written yet: nothing to merge with
 		return &storeFailure{err}
 	}
 	var merged []matcher.Entry

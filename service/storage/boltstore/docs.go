@@ -88,7 +88,7 @@ func (s *Store) LookupDocuments(ctx context.Context, listID, version string, num
 	err := s.db.View(func(tx *bolt.Tx) error {
 		b := existingVersionBucket(tx, bucketDocuments, listID, version)
 		if b == nil {
-			return nil
+			return service.ErrNoVersion
 		}
 		for _, n := range numbers {
 			data := b.Get([]byte(n))

@@ -127,8 +127,8 @@ func testVersionsApart(t *testing.T, h *harness) {
 	if got := h.lookup("sltd", "v2", "X1")["X1"]; !reflect.DeepEqual(got, []matcher.Entry{b}) {
 		t.Errorf("v2 sees %+v", got)
 	}
-	if got := h.lookup("sltd", "v3", "X1"); len(got) != 0 {
-		t.Errorf("a version never written answers %+v", got)
+	if got, err := h.store.LookupDocuments(h.ctx, "sltd", "v3", []string{"X1"}); !errors.Is(err, service.ErrNoVersion) {
+		t.Errorf("a version never written answers %+v, %v; want ErrNoVersion (not \"not listed\")", got, err)
 	}
 }
 
@@ -161,8 +161,8 @@ func testDelete(t *testing.T, h *harness) {
 	if err := h.store.DeleteDocuments(h.ctx, "sltd", "v1"); err != nil {
 		t.Fatal(err)
 	}
-	if got := h.lookup("sltd", "v1", "X1"); len(got) != 0 {
-		t.Errorf("deleted version still answers %+v", got)
+	if got, err := h.store.LookupDocuments(h.ctx, "sltd", "v1", []string{"X1"}); !errors.Is(err, service.ErrNoVersion) {
+		t.Errorf("deleted version answers %+v, %v; want ErrNoVersion", got, err)
 	}
 	if _, err := h.store.DocumentFilter(h.ctx, "sltd", "v1"); !errors.Is(err, service.ErrNoVersion) {
 		t.Errorf("deleted filter: got %v, want ErrNoVersion", err)

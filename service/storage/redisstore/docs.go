@@ -92,19 +92,22 @@ func (s *Store) PutDocuments(ctx context.Context, set service.DocumentSet, recor
 // the first time a version is asked, for its bucket count).
 func (s *Store) LookupDocuments(ctx context.Context, listID, version string, numbers []string) (map[string][]matcher.Entry, error) {
 	buckets, err := s.buckets(ctx, listID, version)
-	if errors.Is(err, service.ErrNoVersion) {
-		return map[string][]matcher.Entry{}, nil
-	}
 	if err != nil {
 		return nil, err
 	}
 	pipe := s.rdb.Pipeline()
+	// The bucket count is cached; whether the version is still there is
+	// asked every time, in the same round trip.
+	exists := pipe.Exists(ctx, s.keys.docsMeta(listID, version))
 	gets := make([]*redis.StringCmd, len(numbers))
 	for i, n := range numbers {
 		gets[i] = pipe.HGet(ctx, s.keys.docsBucket(listID, version, bucketOf(n, buckets)), n)
 	}
 	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
 		return nil, fmt.Errorf("look up documents of %s %s: %w", listID, version, err)
+	}
+	if exists.Val() == 0 {
+		return nil, fmt.Errorf("look up documents of %s %s: %w", listID, version, service.ErrNoVersion)
 	}
 	out := make(map[string][]matcher.Entry, len(numbers))
 	for i, get := range gets {
@@ -130,7 +133,7 @@ func (s *Store) buckets(ctx context.Context, listID, version string) (uint64, er
 	}
 	b, err := s.rdb.HGet(ctx, s.keys.docsMeta(listID, version), "buckets").Uint64()
 	if errors.Is(err, redis.Nil) {
-		return 0, service.ErrNoVersion
+		return 0, fmt.Errorf("documents of %s %s: %w", listID, version, service.ErrNoVersion)
 	}
 	if err != nil || b == 0 || b&(b-1) != 0 {
 		return 0, fmt.Errorf("documents of %s %s: read bucket count %d: %w", listID, version, b, err)
@@ -147,8 +150,12 @@ func (s *Store) SaveDocumentFilter(ctx context.Context, listID, version string, 
 	return nil
 }
 
-// DocumentFilter reads the filter.
+// DocumentFilter reads the filter, and caches the bucket count so that
+// the first check confirming a maybe makes one round trip, not two.
 func (s *Store) DocumentFilter(ctx context.Context, listID, version string) ([]byte, error) {
+	if _, err := s.buckets(ctx, listID, version); err != nil && !errors.Is(err, service.ErrNoVersion) {
+		return nil, err
+	}
 	data, err := s.rdb.Get(ctx, s.keys.docsFilter(listID, version)).Bytes()
 	if errors.Is(err, redis.Nil) {
 		return nil, fmt.Errorf("document filter of %s %s: %w", listID, version, service.ErrNoVersion)
