@@ -39,7 +39,7 @@ func (j *Jobs) execute(jb *job, in JobInput, run runFunc) (*Loaded, *JobError) {
 	}
 	defer cancel()
 	j.setRunning(jb)
-	res, err := run(ctx, func(r io.Reader) io.Reader { return &countingReader{ctx: ctx, r: r, n: &jb.read} })
+	res, err := run(ctx, func(r io.Reader) io.Reader { return counted(ctx, r, &jb.read) })
 	if err != nil {
 		return nil, failure(ctx, err, in.Timeout)
 	}
@@ -62,6 +62,24 @@ func (j *Jobs) finish(jb *job, res *Loaded, jerr *JobError) Job {
 		jb.State = JobFailed
 	}
 	return jb.snapshot()
+}
+
+// counted wraps a job's input in a countingReader, keeping it seekable
+// when it is: documents lists are read twice (measured, then imported)
+// from a seekable input, and read into memory first from any other.
+func counted(ctx context.Context, r io.Reader, n *atomic.Int64) io.Reader {
+	c := &countingReader{ctx: ctx, r: r, n: n}
+	if s, ok := r.(io.Seeker); ok {
+		return &countingReadSeeker{c, s}
+	}
+	return c
+}
+
+// countingReadSeeker is a countingReader over a seekable input. The
+// count goes on across a seek back: it is what was read, not where.
+type countingReadSeeker struct {
+	*countingReader
+	io.Seeker
 }
 
 // countingReader counts what a job has read of its input, for progress,

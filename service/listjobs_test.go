@@ -166,3 +166,37 @@ func TestJobRunsLoad(t *testing.T) {
 		t.Fatalf("serving %+v", a)
 	}
 }
+
+// seekCheck records whether the upload it is given can seek.
+type seekCheck struct{ seekable chan bool }
+
+func (s seekCheck) Load(_ context.Context, u service.Upload) (service.Loaded, error) {
+	_, ok := u.Body.(io.ReadSeeker)
+	s.seekable <- ok
+	return service.Loaded{}, nil
+}
+
+func (s seekCheck) ApplyDelta(ctx context.Context, d service.Delta) (service.Loaded, error) {
+	return s.Load(ctx, service.Upload{Body: d.Body})
+}
+
+// A seekable input stays seekable through the job's counting, so that a
+// documents list is read twice from disk rather than into memory; a
+// plain reader stays plain.
+func TestJobInputKeepsSeeking(t *testing.T) {
+	check := seekCheck{seekable: make(chan bool, 1)}
+	jobs := service.NewJobs(check, quiet)
+	defer jobs.Close()
+	for _, tc := range []struct {
+		list string
+		body io.Reader
+		want bool
+	}{{"seekable", bytes.NewReader([]byte("x")), true}, {"plain", io.MultiReader(strings.NewReader("x")), false}} {
+		if _, err := jobs.Load(service.Upload{ListID: tc.list, Body: tc.body}, service.JobInput{Release: func() {}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := <-check.seekable; got != tc.want {
+			t.Errorf("%T: seekable %v, want %v", tc.body, got, tc.want)
+		}
+	}
+}
