@@ -26,6 +26,7 @@ func TestCrossScriptNames(t *testing.T) {
 		{"Hebrew query, initial vowel missing", "Avaran Lasser", "רנה לאסר", DecisionClear},
 		{"Hebrew query, soft bet is no vav", "Elias Hrawi", "הרב אליס", DecisionClear},
 		{"Hebrew query, an initial vowel counts for the yods", "Isaac Raboy", "אייזיק ראבוי", DecisionReview},
+		{"Hebrew query, a soft bet", "John Travolta", "ג'ון טרבולטה", DecisionReview},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

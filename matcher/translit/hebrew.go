@@ -14,7 +14,13 @@ func hebrewForms(w []rune) []string {
 	if c, ok := findName(hebrewCommon, string(stripPoints(w))); ok {
 		return []string{c.usual, icao, c.alt}
 	}
-	return []string{hebrewUsage(w), icao, hebrewConsonants(w)}
+	forms := []string{hebrewUsage(w), icao, hebrewConsonants(w, "B")}
+	// A soft-bet reading takes a consonant out of the skeleton: with
+	// fewer than three left, the skeleton says too little to be tried.
+	if soft := hebrewConsonants(w, "W"); soft != forms[2] && len(LooseSkeleton(soft)) >= 3 {
+		forms = append(forms, soft)
+	}
+	return forms
 }
 
 // stripPoints removes niqqud, which the name table does not carry.

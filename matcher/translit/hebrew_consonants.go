@@ -16,8 +16,18 @@ package translit
 // KELLY WARD, and ויליאם פרלברג gives VYLYM PRLBRG, which meets WILLIAM
 // PERLBERG. A word with fewer than two consonants keeps its common-usage
 // form, since one letter would read as an initial.
-func hebrewConsonants(w []rune) string {
-	c := hebrewSpell(w, func(i int, r rune) string { return hebrewConsonant(r, i == 0, i == len(w)-1) })
+//
+// A bet after the first letter is a B in most foreign names (טוברינר
+// TOBRINER) but a V in others (טרבולטה TRAVOLTA, דייב DAVE), as in Hebrew
+// words: softBet says how to write it, B or W (a V that skeletons treat
+// as they treat a vav).
+func hebrewConsonants(w []rune, softBet string) string {
+	c := hebrewSpell(w, func(i int, r rune) string {
+		if r == 'ב' && i > 0 {
+			return softBet
+		}
+		return hebrewConsonant(r, i == 0, i == len(w)-1)
+	})
 	if len(Skeleton(c)) < 2 {
 		return hebrewUsage(w)
 	}
