@@ -8,8 +8,8 @@ import (
 
 // check answers POST /v1/check.
 func (s *Server) check(c *fiber.Ctx) error {
-	var req service.CheckRequest
-	if err := decodeJSON(c.Body(), &req); err != nil {
+	req, err := decodeCheck(c.Body())
+	if err != nil {
 		return s.writeError(c, err)
 	}
 	resp, err := s.deps.Checker.Check(c.UserContext(), caller(c), req)
