@@ -72,3 +72,13 @@ func TestDocFilterRateAndSize(t *testing.T) {
 		t.Errorf("%.2f bytes per number, want at most 1.5", perDoc)
 	}
 }
+
+func TestDocFilterTestAndAdd(t *testing.T) {
+	f := NewDocFilter(100, 0.001)
+	if f.TestAndAdd("P1") {
+		t.Error("first TestAndAdd of P1: maybe held before, want no")
+	}
+	if !f.TestAndAdd("P1") || !f.MayContain("P1") || f.Len() != 2 {
+		t.Errorf("second TestAndAdd of P1: want maybe, contained, two adds (len %d)", f.Len())
+	}
+}

@@ -85,14 +85,13 @@ func (d *docImport) add(ctx context.Context, e matcher.Entry, line int) error {
 	}
 	n := DocumentNumber(&e)
 	d.count++
-	if d.filter.MayContain(n) {
+	if d.filter.TestAndAdd(n) {
 		d.deferred[n] = append(d.deferred[n], heldDoc{entry: e, line: line})
 		if d.held++; d.held >= maxDeferred {
 			return d.resolve(ctx)
 		}
 		return nil
 	}
-	d.filter.Add(n)
 	d.batch = append(d.batch, e)
 	if len(d.batch) >= docBatch {
 		d.writes <- d.batch
@@ -147,7 +146,6 @@ func (d *docImport) resolve(ctx context.Context) error {
 			return err
 		}
 		merged = append(merged, group...)
-		d.filter.Add(n)
 	}
 	clear(d.deferred)
 	d.held = 0
