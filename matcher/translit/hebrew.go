@@ -14,13 +14,15 @@ func hebrewForms(w []rune) []string {
 	if c, ok := findName(hebrewCommon, string(stripPoints(w))); ok {
 		return []string{c.usual, icao, c.alt}
 	}
-	forms := []string{hebrewUsage(w), icao, hebrewConsonants(w, "B")}
 	// A soft-bet reading takes a consonant out of the skeleton: with
-	// fewer than three left, the skeleton says too little to be tried.
-	if soft := hebrewConsonants(w, "W"); soft != forms[2] && len(LooseSkeleton(soft)) >= 3 {
-		forms = append(forms, soft)
+	// fewer than three left, the skeleton says too little to be tried,
+	// and the fourth form is the third again (so that the other words of
+	// the name keep their letters-as-spelled form beside a soft bet).
+	hard, soft := hebrewConsonants(w, "B"), hebrewConsonants(w, "W")
+	if len(LooseSkeleton(soft)) < 3 {
+		soft = hard
 	}
-	return forms
+	return []string{hebrewUsage(w), icao, hard, soft}
 }
 
 // stripPoints removes niqqud, which the name table does not carry.
