@@ -3,7 +3,9 @@ package api
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -303,5 +305,41 @@ func TestPatchCrosscheckDelta(t *testing.T) {
 	done := awaitJob(t, s, resp.Header.Get("Location"))
 	if result, _ := done["result"].(map[string]any); done["state"] != "succeeded" || done["action"] != "delta" || result["base"] != next || result["entries"] != 1.0 {
 		t.Fatalf("async delta job: %v", done)
+	}
+}
+
+// A gzip-encoded upload is decoded while it streams; the version's hash
+// is that of the list itself. Other encodings are refused by name.
+func TestUploadContentEncoding(t *testing.T) {
+	s, _ := newListServer(t, 64<<20)
+	un := mustRead(t, unFile)
+	var zipped bytes.Buffer
+	zw := gzip.NewWriter(&zipped)
+	zw.Write(un)
+	zw.Close()
+	for _, tc := range []struct {
+		encoding string
+		body     []byte
+		status   int
+		want     string
+	}{
+		{"gzip", zipped.Bytes(), http.StatusCreated, fmt.Sprintf("%x", sha256.Sum256(un))},
+		{"gzip", un, http.StatusBadRequest, "does not start as gzip"},
+		{"gzip", zipped.Bytes()[:zipped.Len()/2], http.StatusBadRequest, "could not be read"},
+		{"br", un, http.StatusBadRequest, `Content-Encoding "br"`},
+	} {
+		req := httptest.NewRequest(http.MethodPut, "/v1/lists/un-sc?format=un-xml", bytes.NewReader(tc.body))
+		req.Header.Set("Authorization", adminToken)
+		req.Header.Set("Content-Encoding", tc.encoding)
+		resp, err := s.App.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]any{}
+		_ = jsonDecode(resp.Body, &out)
+		resp.Body.Close()
+		if got := fmt.Sprint(out["sha256"], out["message"]); resp.StatusCode != tc.status || !strings.Contains(got, tc.want) {
+			t.Errorf("%s (%d bytes): %d %v, want %d with %q", tc.encoding, len(tc.body), resp.StatusCode, out, tc.status, tc.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"mime/multipart"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -37,7 +39,7 @@ type spool struct {
 	sha256 string // of the body as received, hex
 }
 
-// readers returns a fresh reader over each spooled file, from its start.
+// reader returns a fresh reader over a spooled file, from its start.
 func (sp *spool) reader(f *os.File) io.Reader { return io.NewSectionReader(f, 0, sp.sizes[f]) }
 
 // into sets the upload's Body or Parts to the spooled files.
@@ -80,10 +82,14 @@ func (s *Server) receive(c *fiber.Ctx) (*spool, error) {
 	if err := os.MkdirAll(s.spoolDir(), 0o700); err != nil {
 		return nil, service.Wrap(service.CodeUnavailable, err, "the upload cannot be spooled to disk on this replica; retry later")
 	}
+	raw := &limitedReader{r: bodyStream(c), limit: limit}
+	body, err := decoded(c, raw)
+	if err != nil {
+		return nil, err
+	}
 	h := sha256.New()
-	counted := &limitedReader{r: bodyStream(c), limit: limit}
+	counted := &limitedReader{r: body, limit: limit}
 	sp := &spool{dir: s.spoolDir(), sizes: map[*os.File]int64{}}
-	var err error
 	if boundary := string(c.Request().Header.MultipartFormBoundary()); boundary != "" {
 		err = sp.fillParts(multipart.NewReader(io.TeeReader(counted, h), boundary))
 	} else {
@@ -91,10 +97,27 @@ func (s *Server) receive(c *fiber.Ctx) (*spool, error) {
 	}
 	if err != nil {
 		sp.remove()
-		return nil, receiveError(err, counted)
+		return nil, receiveError(err, raw, counted)
 	}
 	sp.size, sp.sha256 = counted.n, hex.EncodeToString(h.Sum(nil))
 	return sp, nil
+}
+
+// decoded undoes the body's Content-Encoding: a list compresses well,
+// and gzip is what curl and proxies send.
+func decoded(c *fiber.Ctx, r io.Reader) (io.Reader, error) {
+	switch enc := strings.ToLower(strings.TrimSpace(string(c.Request().Header.ContentEncoding()))); enc {
+	case "", "identity":
+		return r, nil
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return nil, service.Wrap(service.CodeInvalid, err, "Content-Encoding gzip: the body does not start as gzip data")
+		}
+		return zr, nil
+	default:
+		return nil, service.Errorf(service.CodeInvalid, "Content-Encoding %q: uploads take gzip or none", enc)
+	}
 }
 
 // bodyStream is the request body as a stream: the connection itself when
@@ -187,13 +210,13 @@ func (e *multipartError) Error() string { return "multipart: " + e.err.Error() }
 func (e *multipartError) Unwrap() error { return e.err }
 
 // receiveError says why an upload could not be received, in the
-// client's terms.
-func receiveError(err error, counted *limitedReader) error {
+// client's terms; raw counts the body as sent, counted as decoded.
+func receiveError(err error, raw, counted *limitedReader) error {
 	var se *spoolError
 	var me *multipartError
 	switch {
-	case counted.over:
-		return tooLargeUpload(counted.n, counted.limit)
+	case raw.over || counted.over:
+		return tooLargeUpload(max(raw.n, counted.n), counted.limit)
 	case errors.As(err, &se):
 		return service.Wrap(service.CodeUnavailable, err, "the upload cannot be spooled to disk on this replica; nothing was changed, retry later")
 	case service.ErrorCode(err) == service.CodeInvalid:
@@ -201,7 +224,7 @@ func receiveError(err error, counted *limitedReader) error {
 	case errors.As(err, &me):
 		return service.Wrap(service.CodeInvalid, err, "multipart body: cannot be read after "+fmt.Sprint(counted.n)+" bytes; send one file per part")
 	}
-	return service.Wrap(service.CodeInvalid, err, fmt.Sprintf("the upload body ended after %d bytes, before its announced end (connection closed or too slow); nothing was changed", counted.n))
+	return service.Wrap(service.CodeInvalid, err, fmt.Sprintf("the upload body could not be read after %d bytes (connection closed, too slow, or a broken Content-Encoding); nothing was changed", raw.n))
 }
 
 func tooLargeUpload(n, limit int64) error {
