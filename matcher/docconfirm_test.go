@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -105,5 +106,25 @@ func TestDocumentListLookups(t *testing.T) {
 	}
 	if _, err := NewDocumentList(nil, DefaultOptions()); err == nil {
 		t.Error("NewDocumentList(nil): got nil error")
+	}
+}
+
+// BenchmarkDocumentListLookups is the in-memory half of a document check
+// against a stored list: the filter's answers for a number as read and
+// its OCR variants, for an unlisted number (most travellers).
+func BenchmarkDocumentListLookups(b *testing.B) {
+	const n = 1_000_000
+	f := NewDocFilter(n, 0.004)
+	for i := range n {
+		f.Add(fmt.Sprintf("L%08d", i))
+	}
+	list, err := NewDocumentList(f, DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	q := Query{Documents: []QueryDocument{{Number: "U1O5S8B0", Country: "DEU"}}}
+	b.ResetTimer()
+	for range b.N {
+		list.Lookups(q)
 	}
 }
