@@ -49,8 +49,11 @@ func startService(t *testing.T, dataDir string) *runningService {
 	done := make(chan error, 1)
 	args := []string{"serve", "--addr", "127.0.0.1:0", "--data-dir", dataDir, "--replica-id", "e2e"}
 	go func() { done <- run(ctx, args, func(string) string { return "" }, io.Discard, log) }()
-	s := &runningService{log: log, dataDir: dataDir, stop: func() error { cancel(); return <-done }}
-	t.Cleanup(func() { cancel() })
+	// stop runs once, by the test or at its end: a service still writing
+	// its data directory when the test ends fails TempDir's removal.
+	stop := sync.OnceValue(func() error { cancel(); return <-done })
+	s := &runningService{log: log, dataDir: dataDir, stop: stop}
+	t.Cleanup(func() { _ = stop() })
 	s.base = "http://" + waitForLog(t, log, "listening", "addr")
 	waitReady(t, s.base)
 	s.token = bootstrapToken(t, dataDir, "checker")
