@@ -146,7 +146,7 @@ func DecodeDocuments(number string, data []byte) ([]matcher.Entry, error) {
 	for r := (recordReader{data: data}); len(r.data) > 0; {
 		e, err := r.document(number)
 		if err != nil {
-			return nil, fmt.Errorf("document %s record %d: %w", number, len(out), err)
+			return nil, fmt.Errorf("record %d of a number: %w", len(out), err) // no document number: errors reach logs
 		}
 		out = append(out, e)
 	}
