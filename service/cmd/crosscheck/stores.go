@@ -14,10 +14,13 @@ import (
 	"github.com/crosscheck/crosscheck/service/storage/redisstore"
 )
 
-// store is what crosscheck keeps: list versions, tokens and the audit
-// trail. Both adapters hold all three.
+// store is what crosscheck keeps: list versions, the records of documents
+// lists too big for memory, tokens and the audit trail. Both adapters
+// hold all four; service.NewLists finds the DocumentStore in the store it
+// is given, so leaving it out here would quietly hold SLTD in memory.
 type store interface {
 	service.ListStore
+	service.DocumentStore
 	auth.Store
 	audit.Store
 }
