@@ -22,6 +22,23 @@ func ExhaustiveOptions() matcher.Options {
 	return o
 }
 
+// FullScanOptions score every name against every query (Options.Exhaustive):
+// the reference that also counts pairs no candidate key finds, at the
+// cost of a full scan per query (tens of seconds on a benchmark track).
+func FullScanOptions() matcher.Options {
+	o := matcher.DefaultOptions()
+	o.Exhaustive = true
+	return o
+}
+
+// referenceOptions are the options of the candidate-recall reference.
+func referenceOptions(fullScan bool) matcher.Options {
+	if fullScan {
+		return FullScanOptions()
+	}
+	return ExhaustiveOptions()
+}
+
 // CandidateRecall compares the alerts of the normal index with those of
 // the exhaustive one over the same queries.
 type CandidateRecall struct {

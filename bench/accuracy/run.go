@@ -26,6 +26,10 @@ type Config struct {
 	// CandidateNegatives travellers of negatives_us.
 	Candidates         bool
 	CandidateNegatives int
+	// FullScan makes the candidate-recall reference of the benchmark
+	// tracks score every name (FullScanOptions) instead of every name
+	// that shares a key; slow, so off by default.
+	FullScan bool
 }
 
 // NegativeFiles are the yente traveller populations, none of them listed.
@@ -82,7 +86,7 @@ func runBenchmark(cfg Config, res *Results) error {
 		if cfg.QueryLimit > 0 && len(qs) > cfg.QueryLimit {
 			qs = qs[:cfg.QueryLimit]
 		}
-		r, err := EvalTrack(track, b.Entries[track], qs, cfg.Candidates)
+		r, err := EvalTrack(track, b.Entries[track], qs, cfg.Candidates, cfg.FullScan)
 		if err != nil {
 			return err
 		}

@@ -53,8 +53,9 @@ func (t Timing) PerSecond() float64 {
 
 // EvalTrack indexes the track's entries with the default options, runs
 // its queries and tallies them. With exhaustive set it also builds the
-// exhaustive index and measures candidate recall on the same queries.
-func EvalTrack(track string, entries []matcher.Entry, qs []BenchQuery, exhaustive bool) (*TrackResult, error) {
+// exhaustive index and measures candidate recall on the same queries;
+// with fullScan too, against scoring every name (FullScanOptions).
+func EvalTrack(track string, entries []matcher.Entry, qs []BenchQuery, exhaustive, fullScan bool) (*TrackResult, error) {
 	r := &TrackResult{Track: track, Entries: len(entries), Category: Groups{}, Script: Groups{}, Tier: Groups{}}
 	start := time.Now()
 	idx, err := matcher.NewIndex(entries, matcher.DefaultOptions())
@@ -81,7 +82,7 @@ func EvalTrack(track string, entries []matcher.Entry, qs []BenchQuery, exhaustiv
 		r.example(q, o, hits[i], names)
 	}
 	if exhaustive {
-		ex, err := matcher.NewIndex(entries, ExhaustiveOptions())
+		ex, err := matcher.NewIndex(entries, referenceOptions(fullScan))
 		if err != nil {
 			return nil, fmt.Errorf("track %s, exhaustive index: %w", track, err)
 		}

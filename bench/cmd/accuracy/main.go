@@ -3,7 +3,7 @@
 // targets of the accuracy issue, per benchmark track and for the UN list
 // against the yente travellers. It writes no files.
 //
-//	go run ./bench/cmd/accuracy [-shared ../shared] [-track X] [-v] [-json]
+//	go run ./bench/cmd/accuracy [-shared ../shared] [-track X] [-v] [-json] [-full-scan]
 package main
 
 import (
@@ -35,6 +35,7 @@ func run(args []string, out io.Writer) error {
 	fs.IntVar(&cfg.NegativeLimit, "negatives", 0, "first n travellers per negatives file (0 all)")
 	fs.BoolVar(&cfg.Candidates, "candidates", true, "measure candidate recall against an exhaustive index")
 	fs.IntVar(&cfg.CandidateNegatives, "candidate-negatives", 2000, "negatives_us travellers in the candidate-recall sample")
+	fs.BoolVar(&cfg.FullScan, "full-scan", false, "candidate recall of the benchmark tracks against scoring every name, not every key-sharing name (slow: use with -track)")
 	verbose := fs.Bool("v", false, "also print examples of misses, false alerts and lost candidates")
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	if err := fs.Parse(args); err != nil {
