@@ -146,8 +146,11 @@ func (x *Index) openCommon(sc *scratch) {
 			sc.touchAll(c.short[pairKey(a.word, a.word)])
 		}
 		for _, b := range sc.common[i+1:] {
+			if b.qform != a.qform {
+				break // matchWords notes one query form after the other
+			}
 			k := pairKey(a.word, b.word)
-			if b.qform != a.qform || b.tok == a.tok || b.word == a.word || !sc.firstLookup(k) {
+			if b.tok == a.tok || b.word == a.word || !sc.firstLookup(k) {
 				continue
 			}
 			sc.touchAll(c.short[k])
