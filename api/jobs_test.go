@@ -225,3 +225,19 @@ func hasParam(op map[string]any, name string) bool {
 	}
 	return false
 }
+
+// Spool files a previous run left (a crash mid-upload) are removed when
+// the server is made; other files in the directory are not.
+func TestStaleSpoolRemovedAtStart(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"upload-123", "upload-456", "keep.txt"} {
+		if err := os.WriteFile(dir+"/"+name, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	New(Config{SpoolDir: dir}, Deps{})
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 1 || entries[0].Name() != "keep.txt" {
+		t.Fatalf("spool dir after start: %v %v", entries, err)
+	}
+}
