@@ -16,13 +16,14 @@ const maxEditKeys = 24
 // two words at most d edits apart (substitutions, insertions, deletions,
 // adjacent transpositions) share a key when both list their variants with
 // up to d deletions. The keys are 32-bit hashes, sorted and bucketed by
-// their top 16 bits, so only the low 16 bits are kept beside each word id:
-// a million names make some forty million keys. A rare collision only
-// costs one more comparison.
+// their top bits (16 or more, about sixteen keys a bucket), so only their
+// low 16 bits are kept beside each word id: a million names make some
+// forty million keys. A rare collision only costs one more comparison.
 type editKeys struct {
-	start []uint32 // top 16 bits → first index in low and ids; one more at the end
+	start []uint32 // bucket → first index in low and ids; one more at the end
 	low   []uint16 // the low 16 bits of each hash, ascending within a bucket
 	ids   []uint32 // the word id of each key
+	shift uint     // hash >> shift is the bucket
 }
 
 // editDepth is the number of deletions that covers a word's own edit
@@ -65,9 +66,13 @@ func skipHash(w string, i, j int) uint32 {
 // newEditKeys sorts the collected hash<<32|id keys and buckets them.
 func newEditKeys(keys []uint64) editKeys {
 	slices.Sort(keys)
-	e := editKeys{start: make([]uint32, 1<<16+1), low: make([]uint16, len(keys)), ids: make([]uint32, len(keys))}
+	bits := uint(16) // the bucket and the low 16 bits together are the whole hash
+	for bits < 28 && 1<<bits < len(keys)/16 {
+		bits++
+	}
+	e := editKeys{start: make([]uint32, 1<<bits+1), low: make([]uint16, len(keys)), ids: make([]uint32, len(keys)), shift: 32 - bits}
 	for i, k := range keys {
-		e.start[k>>48+1]++
+		e.start[uint32(k>>32)>>e.shift+1]++
 		e.low[i], e.ids[i] = uint16(k>>32), uint32(k)
 	}
 	for b := 1; b < len(e.start); b++ {
@@ -78,7 +83,7 @@ func newEditKeys(keys []uint64) editKeys {
 
 // each calls fn with every word id listed under hash h.
 func (e *editKeys) each(h uint32, fn func(id uint32)) {
-	from, to := e.start[h>>16], e.start[h>>16+1]
+	from, to := e.start[h>>e.shift], e.start[h>>e.shift+1]
 	low := e.low[from:to]
 	i, _ := slices.BinarySearch(low, uint16(h))
 	for ; i < len(low) && low[i] == uint16(h); i++ {
