@@ -37,7 +37,8 @@ func TestWordSigNeverRejectsAMatch(t *testing.T) {
 		queries = append(queries, misspell(w, rng))
 	}
 	if misses := matcher.SigMisses(idx, queries); len(misses) > 0 {
-		t.Errorf("%d scored pairs skipped, e.g. %q", len(misses), misses[:min(10, len(misses))])
+		t.Errorf("tokenSim scores %d pairs that wordSig.mayResemble rules out, e.g. %q: a word rule changed; "+
+			"loosen mayResemble (vocab_sig.go) to match it", len(misses), misses[:min(10, len(misses))])
 	}
 }
 
