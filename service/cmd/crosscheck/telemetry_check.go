@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.opentelemetry.io/otel/attribute"
@@ -90,8 +91,8 @@ type checkMetrics struct {
 	duration metric.Float64Histogram
 	batch    metric.Float64Histogram
 	errors   metric.Int64Counter
-	checks   metric.Int64Counter
-	hits     metric.Int64Counter
+	checks   tallies  // by list: crosscheck.checks
+	hits     tallies  // by list and decision: crosscheck.hits
 	sets     sync.Map // setKey → metric.MeasurementOption
 }
 
@@ -103,8 +104,15 @@ func newCheckMetrics(m metric.Meter) *checkMetrics {
 		metric.WithDescription("Time to answer one check, audit record included, by decision."))
 	c.batch, _ = m.Float64Histogram("crosscheck.batch.duration", metric.WithUnit("s"), metric.WithDescription("Time to answer one manifest."))
 	c.errors, _ = m.Int64Counter("crosscheck.check.errors", metric.WithDescription("Checks not answered, by error code."))
-	c.checks, _ = m.Int64Counter("crosscheck.checks", metric.WithDescription("Travellers checked against each list (batch items included)."))
-	c.hits, _ = m.Int64Counter("crosscheck.hits", metric.WithDescription("Hits by list and by the hit's decision."))
+	checks, err1 := m.Int64ObservableCounter("crosscheck.checks", metric.WithDescription("Travellers checked against each list (batch items included)."))
+	hits, err2 := m.Int64ObservableCounter("crosscheck.hits", metric.WithDescription("Hits by list and by the hit's decision."))
+	if err1 == nil && err2 == nil {
+		_, _ = m.RegisterCallback(func(_ context.Context, o metric.Observer) error {
+			c.checks.observe(o, checks, c.set)
+			c.hits.observe(o, hits, c.set)
+			return nil
+		}, checks, hits)
+	}
 	return c
 }
 
@@ -114,7 +122,7 @@ func (c *checkMetrics) checked(ctx context.Context, resp service.CheckResponse, 
 		return
 	}
 	c.duration.Record(ctx, d.Seconds(), c.set("decision", resp.Decision))
-	c.counts(ctx, resp)
+	c.counts(resp)
 }
 
 func (c *checkMetrics) item(ctx context.Context, r service.BatchResult) {
@@ -122,16 +130,44 @@ func (c *checkMetrics) item(ctx context.Context, r service.BatchResult) {
 		c.errors.Add(ctx, 1, c.set("code", string(r.Error.Code)))
 		return
 	}
-	c.counts(ctx, *r.CheckResponse)
+	c.counts(*r.CheckResponse)
 }
 
-func (c *checkMetrics) counts(ctx context.Context, resp service.CheckResponse) {
+func (c *checkMetrics) counts(resp service.CheckResponse) {
 	for _, l := range resp.Lists {
-		c.checks.Add(ctx, 1, c.set("list_id", l.ID))
+		c.checks.add(setKey{"list_id", l.ID})
 	}
 	for _, h := range resp.Hits {
-		c.hits.Add(ctx, 1, c.set("list_id", h.ListID, "decision", string(h.Decision)))
+		c.hits.add(setKey{"list_id", h.ListID, "decision", string(h.Decision)})
 	}
+}
+
+// tallies are counters kept in atomics and read at scrape time. A check
+// adds one per list it ran against and one per hit: through the SDK's
+// synchronous counter each add looked up its attribute set and
+// aggregated under a lock, more than the rest of the check's metrics.
+type tallies struct {
+	m sync.Map // setKey → *atomic.Int64
+}
+
+func (t *tallies) add(k setKey) {
+	n, ok := t.m.Load(k)
+	if !ok {
+		n, _ = t.m.LoadOrStore(k, new(atomic.Int64))
+	}
+	n.(*atomic.Int64).Add(1)
+}
+
+func (t *tallies) observe(o metric.Observer, inst metric.Int64Observable, set func(...string) metric.MeasurementOption) {
+	t.m.Range(func(k, n any) bool {
+		kv := k.(setKey)
+		pairs := kv[:]
+		if kv[2] == "" {
+			pairs = kv[:2]
+		}
+		o.ObserveInt64(inst, n.(*atomic.Int64).Load(), set(pairs...))
+		return true
+	})
 }
 
 // setKey is up to two attribute pairs; an array, so a lookup allocates
