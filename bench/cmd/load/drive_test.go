@@ -108,3 +108,24 @@ func BenchmarkClosedLoop(b *testing.B) {
 	}
 	b.ReportMetric(float64((cpuTime()-st.cpuStart).Microseconds())/float64(b.N), "cpu-µs/request")
 }
+
+func TestDecision(t *testing.T) {
+	for _, tc := range []struct{ body, want string }{
+		{`{"check_id":"x","decision":"hit","hits":[{"decision":"review"}]}`, "hit"},
+		{`{"check_id":"18eb3be767acd3a3b465966508fdd49d","decision":"clear","hits":[],"lists":[]}`, "clear"},
+		{`{"check_id":"18eb","decision":"re\u0076iew","hits":[]}`, "review"},
+		{`{"check_id":"18eb","decision":"","hits":[]}`, ""},
+		{`{"check_id":"x\"","decision":"hit"}`, "hit"},
+		{`{"hits":[{"decision":"review","explanation":{"tokens":[]}}],"lists":[],"decision":"review"}`, "review"},
+		{` { "decision" : "clear" } `, "clear"},
+		{`{"check_id":"x"}`, ""},
+		{`{"decision":5}`, ""},
+		{`[]`, ""},
+		{`{"check_id":`, ""},
+		{``, ""},
+	} {
+		if got := decision([]byte(tc.body)); got != tc.want {
+			t.Errorf("decision(%s) = %q, want %q", tc.body, got, tc.want)
+		}
+	}
+}
