@@ -54,6 +54,10 @@ func NewIndex(entries []Entry, opts Options) (*Index, error) {
 			idx.addNames(uint32(i), e)
 		}
 	}
+	newID := idx.vocab.renumber()
+	for i, id := range idx.words {
+		idx.words[i] = newID[id-1]
+	}
 	idx.vocab.finish()
 	idx.vocab.forms = buildPostings(len(idx.vocab.words), idx.forms, idx.words)
 	idx.vocab.common = idx.findCommon()
