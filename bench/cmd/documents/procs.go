@@ -44,6 +44,7 @@ func (b *bench) startRedis(ctx context.Context) error {
 	}
 	b.redis = exec.Command(path, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no")
 	b.redis.Stdout, b.redis.Stderr = b.log, b.log
+	b.redis.SysProcAttr = sysProcAttr()
 	if err := b.redis.Start(); err != nil {
 		return err
 	}
