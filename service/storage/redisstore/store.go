@@ -10,6 +10,7 @@
 //	P list:{ID}:active                the active version id
 //	P list:{ID}:v:VERSION:entries     list of Entry JSON in saved order
 //	P lists:changed                   pub/sub channel of activations and deactivations
+//	P docs:ID:VERSION:...             records and filter of a documents list (docs.go)
 //
 // The braces are a Redis Cluster hash tag: all keys of one list live in one
 // slot, so the scripts that touch several of them stay valid on a cluster.
