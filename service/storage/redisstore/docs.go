@@ -166,8 +166,9 @@ func (s *Store) DocumentFilter(ctx context.Context, listID, version string) ([]b
 	return data, nil
 }
 
-// DeleteDocuments unlinks every bucket, the filter and the bucket count
-// (last, so that a cleanup cut short can be run again). UNLINK frees the
+// DeleteDocuments unlinks every bucket, then the filter and the bucket
+// count (last, so that a cleanup cut short can be run again). One key per
+// UNLINK: the buckets spread over a cluster's slots. UNLINK frees the
 // memory in the background.
 func (s *Store) DeleteDocuments(ctx context.Context, listID, version string) error {
 	s.layouts.m.Delete(layoutKey(listID, version))
@@ -175,18 +176,19 @@ func (s *Store) DeleteDocuments(ctx context.Context, listID, version string) err
 	if err != nil && !errors.Is(err, service.ErrNoVersion) {
 		return err
 	}
-	keys := make([]string, 0, docsTrip)
-	for b := uint64(0); b < buckets; b++ {
-		if keys = append(keys, s.keys.docsBucket(listID, version, b)); len(keys) == docsTrip {
-			if err := s.rdb.Unlink(ctx, keys...).Err(); err != nil {
-				return fmt.Errorf("delete documents of %s %s: %w", listID, version, err)
-			}
-			keys = keys[:0]
+	for start := uint64(0); start < buckets; start += docsTrip {
+		pipe := s.rdb.Pipeline()
+		for b := start; b < min(start+docsTrip, buckets); b++ {
+			pipe.Unlink(ctx, s.keys.docsBucket(listID, version, b))
+		}
+		if _, err := pipe.Exec(ctx); err != nil {
+			return fmt.Errorf("delete documents of %s %s: %w", listID, version, err)
 		}
 	}
-	keys = append(keys, s.keys.docsFilter(listID, version), s.keys.docsMeta(listID, version))
-	if err := s.rdb.Unlink(ctx, keys...).Err(); err != nil {
-		return fmt.Errorf("delete documents of %s %s: %w", listID, version, err)
+	for _, key := range []string{s.keys.docsFilter(listID, version), s.keys.docsMeta(listID, version)} {
+		if err := s.rdb.Unlink(ctx, key).Err(); err != nil {
+			return fmt.Errorf("delete documents of %s %s: %w", listID, version, err)
+		}
 	}
 	s.layouts.m.Delete(layoutKey(listID, version))
 	return nil
