@@ -141,10 +141,11 @@ func (l *Log) Append(ctx context.Context, rec Record) error {
 
 // append encodes rec with encode (body, or checkBody for a record built
 // from a check) before taking the chain lock, then seals and spools it.
-func (l *Log) append(ctx context.Context, rec Record, encode func(Record) ([]byte, error)) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
+// It does not look at ctx: a record is of something that happened, and a
+// caller whose deadline passed meanwhile (a list activation that took
+// longer than the request timeout) must not leave it off the trail.
+// Spooling is local and short; it is not worth cutting.
+func (l *Log) append(_ context.Context, rec Record, encode func(Record) ([]byte, error)) error {
 	if rec.Time.IsZero() {
 		rec.Time = l.o.Now()
 	}

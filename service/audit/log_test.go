@@ -152,3 +152,17 @@ func TestEditedHeadIsReported(t *testing.T) {
 		t.Errorf("Verify with an edited head: %+v %+v, %v", rep, rep.FirstBad, err)
 	}
 }
+
+// An action that took longer than its request's deadline still happened:
+// its record is written, whatever became of the caller's context.
+func TestAppendOutlivesTheCallersDeadline(t *testing.T) {
+	m, dir := auditstoretest.NewMemStore(), t.TempDir()
+	l := auditstoretest.OpenLog(t, m, "r1", dir)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if err := l.Append(ctx, audit.Record{Kind: audit.KindAdmin, Action: "list.activate", Outcome: "ok"}); err != nil {
+		t.Fatalf("Append after the caller's context ended: %v", err)
+	}
+	auditstoretest.WaitForwarded(t, l)
+	verifyOK(t, l, 1)
+}
