@@ -130,13 +130,15 @@ func (v *vocabulary) gather(sc *scratch, q token, prefix bool) {
 		v.edits.each(h, sc.markWord)
 	}
 	if prefix && len(q.text) >= 3 {
-		v.prefixed(q.text, func(id uint32) { sc.markWord(id) })
+		v.prefixed(q.text, sc.markWord)
 	}
 }
 
 // soundKeyHashes are the candidate keys of a word's sound keys, at most
-// five and each at most once; a metaphone key only for words short
-// enough to share one (see maxPhoneticWord).
+// five and each at most once; a metaphone key for a code of three sounds
+// or more, whatever the word's length: the phonetic rule applies to any
+// length, so a long word, whose code only says how it begins (ALKS),
+// shares its key with thousands (wordSig rules most out cheaply).
 //
 // A listed word is filed under its fold only when the fold differs from
 // it; a query word looks its fold up always, and the listed word spelled
