@@ -49,6 +49,9 @@ func (l *Lists) ApplyDelta(ctx context.Context, d Delta) (Loaded, error) {
 	if base.Version == "" {
 		return Loaded{}, Errorf(CodeNotFound, "list %s has no active version to apply a delta to; upload the full list first", d.ListID)
 	}
+	if err := l.refuseDocumentsDelta(base); err != nil {
+		return Loaded{}, err
+	}
 	old, err := l.entries(ctx, base)
 	if err != nil {
 		return Loaded{}, err

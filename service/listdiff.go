@@ -34,6 +34,9 @@ func (l *Lists) DryRun(ctx context.Context, u Upload) (Diff, error) {
 	if err != nil {
 		return Diff{}, err
 	}
+	if l.storesDocuments(u) {
+		return l.dryRunDocuments(ctx, u, base)
+	}
 	p, err := parseUpload(u)
 	if err != nil {
 		return Diff{}, err
