@@ -48,9 +48,12 @@ func WithPrefix(prefix string) Option {
 }
 
 // Open connects to the Redis at url (redis://[user:password@]host:port/db
-// or rediss:// for TLS) and checks that it answers.
+// or rediss:// for TLS) and checks that it answers. A url with a
+// master_name parameter names Redis Sentinels instead
+// (redis://sentinel1:26379/0?master_name=M&addr=sentinel2:26379): the
+// client asks them for the master and follows a failover.
 func Open(ctx context.Context, url string, opts ...Option) (*Store, error) {
-	o, err := redis.ParseURL(url)
+	rdb, where, err := newClient(url)
 	if err != nil {
 		// A url.Error quotes the URL, and the URL may hold a password.
 		var ue *neturl.Error
@@ -59,15 +62,37 @@ func Open(ctx context.Context, url string, opts ...Option) (*Store, error) {
 		}
 		return nil, fmt.Errorf("redis store: invalid url: %w", err)
 	}
-	s := &Store{rdb: redis.NewClient(o), keys: keys{prefix: "cc:"}}
+	s := &Store{rdb: rdb, keys: keys{prefix: "cc:"}}
 	for _, opt := range opts {
 		opt(s)
 	}
 	if err := s.rdb.Ping(ctx).Err(); err != nil {
 		s.rdb.Close()
-		return nil, fmt.Errorf("redis store: ping %s: %w", o.Addr, err)
+		return nil, fmt.Errorf("redis store: ping %s: %w", where, err)
 	}
 	return s, nil
+}
+
+// newClient makes a client for a single Redis or, when the url names a
+// Sentinel master, a failover client; where says what it talks to, for
+// errors (never the password).
+func newClient(url string) (rdb *redis.Client, where string, err error) {
+	u, err := neturl.Parse(url)
+	if err != nil {
+		return nil, "", err
+	}
+	if master := u.Query().Get("master_name"); master != "" {
+		fo, err := redis.ParseFailoverURL(url)
+		if err != nil {
+			return nil, "", err
+		}
+		return redis.NewFailoverClient(fo), fmt.Sprintf("master %q via sentinels %v", master, fo.SentinelAddrs), nil
+	}
+	o, err := redis.ParseURL(url)
+	if err != nil {
+		return nil, "", err
+	}
+	return redis.NewClient(o), o.Addr, nil
 }
 
 // Close closes the connections. Cancel the contexts of subscriptions

@@ -18,14 +18,11 @@ import (
 // Persistence is off: tests want a clean, fast server, and its data does
 // not survive Stop.
 func (s *Server) launch() error {
-	cmd := exec.Command(s.bin,
-		"--port", strconv.Itoa(s.port),
-		"--bind", "127.0.0.1",
-		"--save", "",
-		"--appendonly", "no",
-		"--dir", s.dir,
-		"--logfile", s.logPath(),
-	)
+	args, err := s.args()
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command(s.bin, args...)
 	cmd.SysProcAttr = sysProcAttr()
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("run %s: %w", s.bin, err)
@@ -38,6 +35,21 @@ func (s *Server) launch() error {
 		return fmt.Errorf("port %d: %w; log:\n%s", s.port, err, s.log())
 	}
 	return nil
+}
+
+// args are redis-server's arguments: a plain server, or a sentinel
+// watching s.watches, which needs a writable config file of its own.
+func (s *Server) args() ([]string, error) {
+	common := []string{"--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--dir", s.dir, "--logfile", s.logPath()}
+	if s.watches == nil {
+		return append(common, "--save", "", "--appendonly", "no"), nil
+	}
+	conf := filepath.Join(s.dir, "sentinel.conf")
+	monitor := fmt.Sprintf("sentinel monitor %s 127.0.0.1 %d 1\n", SentinelMaster, s.watches.port)
+	if err := os.WriteFile(conf, []byte(monitor), 0o600); err != nil {
+		return nil, fmt.Errorf("write sentinel config: %w", err)
+	}
+	return append([]string{conf, "--sentinel"}, common...), nil
 }
 
 // waitReady polls PING until the server answers, exits (a taken port

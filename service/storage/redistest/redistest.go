@@ -36,7 +36,13 @@ type Server struct {
 	port int
 	cmd  *exec.Cmd
 	done chan error // receives the process's exit once
+	// watches is the server a sentinel monitors; nil for a plain server.
+	watches *Server
 }
+
+// SentinelMaster is the name under which a test sentinel monitors its
+// server.
+const SentinelMaster = "crosscheck"
 
 // Start starts a redis-server for t and returns its URL. The server stops
 // when t ends.
@@ -50,8 +56,22 @@ func Start(t testing.TB) (url string) {
 // CROSSCHECK_REQUIRE_REDIS=1) if no redis-server binary is on PATH.
 func StartServer(t testing.TB) *Server {
 	t.Helper()
-	bin := findBinary(t)
-	s := &Server{t: t, bin: bin, dir: t.TempDir()}
+	return start(t, &Server{t: t, bin: findBinary(t), dir: t.TempDir()})
+}
+
+// StartSentinel starts a Redis Sentinel (redis-server --sentinel) that
+// monitors master under the name SentinelMaster, and returns the URL a
+// client gives to reach the master through it, as with a failover pair
+// in production. It stops when t ends.
+func StartSentinel(t testing.TB, master *Server) (url string) {
+	t.Helper()
+	s := start(t, &Server{t: t, bin: master.bin, dir: t.TempDir(), watches: master})
+	return fmt.Sprintf("redis://127.0.0.1:%d/0?master_name=%s", s.port, SentinelMaster)
+}
+
+// start launches s on a free port.
+func start(t testing.TB, s *Server) *Server {
+	t.Helper()
 	var err error
 	for range bindAttempts {
 		// A port picked this way can be taken by another process before
