@@ -40,7 +40,7 @@ func (l *Lists) loadDocuments(ctx context.Context, u Upload, base ListVersion) (
 	}
 	v := l.newVersion(u, sum, 0)
 	imp := newDocImport(ctx, l.docs, DocumentSet{ListID: v.ListID, Version: v.Version, Capacity: lines}, l.opts.BloomFPRate*docsFPMargin)
-	saved, err := l.importDocuments(ctx, &v, imp, body)
+	saved, err := l.importDocuments(ctx, &v, base.Version, imp, body)
 	// A saved version keeps its records (an administrator may activate it
 	// later), and so does one whose id another replica saved first.
 	if err != nil && !saved && ErrorCode(err) != CodeConflict {
@@ -56,7 +56,7 @@ func (l *Lists) loadDocuments(ctx context.Context, u Upload, base ListVersion) (
 
 // importDocuments streams the file through imp, then publishes the
 // version with its record count.
-func (l *Lists) importDocuments(ctx context.Context, v *ListVersion, imp *docImport, body io.Reader) (saved bool, err error) {
+func (l *Lists) importDocuments(ctx context.Context, v *ListVersion, expected string, imp *docImport, body io.Reader) (saved bool, err error) {
 	err = loaders.ReadDocuments(body, func(e matcher.Entry, line int) error { return imp.add(ctx, e, line) })
 	if err == nil {
 		err = imp.finish(ctx)
@@ -65,17 +65,17 @@ func (l *Lists) importDocuments(ctx context.Context, v *ListVersion, imp *docImp
 		return false, importError(err)
 	}
 	v.Entries = imp.count
-	return l.publishDocuments(ctx, *v, imp.filter)
+	return l.publishDocuments(ctx, *v, expected, imp.filter)
 }
 
 // publishDocuments saves, activates and swaps in a stored documents
 // version, and applies retention.
-func (l *Lists) publishDocuments(ctx context.Context, v ListVersion, f *matcher.DocFilter) (saved bool, err error) {
+func (l *Lists) publishDocuments(ctx context.Context, v ListVersion, expected string, f *matcher.DocFilter) (saved bool, err error) {
 	list, err := matcher.NewDocumentList(f, l.optionsFor(v))
 	if err != nil {
 		return false, Wrap(CodeInternal, err, "the document filter could not be used")
 	}
-	return l.activateNew(ctx, v, nil, &loadedList{version: v, docs: &documentList{list: list, store: l.docs}})
+	return l.activateNew(ctx, v, nil, expected, &loadedList{version: v, docs: &documentList{list: list, store: l.docs}})
 }
 
 // buildDocuments loads a stored documents version's filter: a replica

@@ -66,7 +66,7 @@ func (l *Lists) ApplyDelta(ctx context.Context, d Delta) (Loaded, error) {
 	}
 	v := l.newVersion(Upload{ListID: base.ListID, Format: base.Format, Name: base.Name, Kind: base.Kind, Policy: base.Policy}, sum, len(entries))
 	v.Base = base.Version
-	if err := l.publish(ctx, v, entries); err != nil {
+	if err := l.publish(ctx, v, entries, base.Version); err != nil {
 		return Loaded{}, err
 	}
 	return Loaded{ListVersion: v, Warnings: append(w.warnings(), warnings(base, v, entries)...)}, nil

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"regexp"
@@ -110,7 +111,7 @@ func (l *Lists) Load(ctx context.Context, u Upload) (Loaded, error) {
 		return Loaded{}, err
 	}
 	v := l.newVersion(u, p.sum, len(p.entries))
-	if err := l.publish(ctx, v, p.entries); err != nil {
+	if err := l.publish(ctx, v, p.entries, base.Version); err != nil {
 		return Loaded{}, err
 	}
 	return Loaded{ListVersion: v, Warnings: warnings(base, v, p.entries)}, nil
@@ -118,20 +119,24 @@ func (l *Lists) Load(ctx context.Context, u Upload) (Loaded, error) {
 
 // publish indexes a new version, then saves, activates and swaps it in,
 // and applies retention. The index is built first: a version that cannot
-// be indexed is never stored.
-func (l *Lists) publish(ctx context.Context, v ListVersion, entries []matcher.Entry) error {
+// be indexed is never stored. expected is the active version the update
+// was based on.
+func (l *Lists) publish(ctx context.Context, v ListVersion, entries []matcher.Entry, expected string) error {
 	idx, err := matcher.NewIndex(entries, l.optionsFor(v))
 	if err != nil {
 		return Wrap(CodeInvalid, err, err.Error())
 	}
-	_, err = l.activateNew(ctx, v, entries, &loadedList{version: v, index: idx})
+	_, err = l.activateNew(ctx, v, entries, expected, &loadedList{version: v, index: idx})
 	return err
 }
 
 // activateNew saves a new version's metadata (and entries, if it keeps
 // them in the store's entries), activates it, swaps it in and applies
-// retention. saved says whether the version's metadata was stored.
-func (l *Lists) activateNew(ctx context.Context, v ListVersion, entries []matcher.Entry, built *loadedList) (saved bool, err error) {
+// retention. saved says whether the version's metadata was stored. The
+// activation is a compare-and-swap against expected, the active version
+// the update was based on: another replica's update that got there first
+// makes this one a conflict instead of silently replacing it.
+func (l *Lists) activateNew(ctx context.Context, v ListVersion, entries []matcher.Entry, expected string, built *loadedList) (saved bool, err error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if err := l.store.SaveVersion(ctx, v, entries); errors.Is(err, ErrVersionExists) {
@@ -139,7 +144,9 @@ func (l *Lists) activateNew(ctx context.Context, v ListVersion, entries []matche
 	} else if err != nil {
 		return false, Wrap(CodeUnavailable, err, "the list store could not save the version; the active version keeps serving")
 	}
-	if err := l.store.Activate(ctx, v.ListID, v.Version); err != nil {
+	if err := l.store.ActivateIf(ctx, v.ListID, v.Version, expected); errors.Is(err, ErrActiveChanged) {
+		return true, Wrap(CodeConflict, err, fmt.Sprintf("list %s was changed by another update while this one was processed; version %s is saved but not active: retry, or activate it if it should win", v.ListID, v.Version))
+	} else if err != nil {
 		return true, Wrap(CodeUnavailable, err, "the list store could not activate the version; the active version keeps serving")
 	}
 	l.catalog.update([]*loadedList{built}, nil)

@@ -35,6 +35,10 @@ var ErrVersionExists = errors.New("list version exists already")
 // retention never removes what checks use.
 var ErrVersionActive = errors.New("list version is active")
 
+// ErrActiveChanged is returned by ActivateIf when the list's active
+// version is no longer the one the caller based its update on.
+var ErrActiveChanged = errors.New("the list's active version changed")
+
 // ListStore keeps list versions and which one is active. Saving a version
 // and activating it are separate so that a version is fully written before
 // any check can see it.
@@ -43,6 +47,11 @@ type ListStore interface {
 	SaveVersion(ctx context.Context, v ListVersion, entries []matcher.Entry) error
 	// Activate makes a saved version the one checks use.
 	Activate(ctx context.Context, listID, version string) error
+	// ActivateIf activates a saved version only while the list's active
+	// version is still expected ("": the list has none), and returns
+	// ErrActiveChanged otherwise. Replicas updating one list at once
+	// compare and swap, so neither silently undoes the other's update.
+	ActivateIf(ctx context.Context, listID, version, expected string) error
 	// Active returns the active version of every list.
 	Active(ctx context.Context) ([]ListVersion, error)
 	// Entries returns the entries of one saved version, in the saved order.

@@ -111,12 +111,26 @@ func nested(b *bolt.Bucket, name string) (*bolt.Bucket, error) {
 
 // Activate points the list at a saved version.
 func (s *Store) Activate(ctx context.Context, listID, version string) error {
+	return s.activate(listID, version, nil)
+}
+
+// ActivateIf activates a version while the list's active version is still
+// expected; the check and the move are one transaction.
+func (s *Store) ActivateIf(ctx context.Context, listID, version, expected string) error {
+	return s.activate(listID, version, &expected)
+}
+
+func (s *Store) activate(listID, version string, expected *string) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		vb := tx.Bucket(bucketVersions).Bucket([]byte(listID))
 		if vb == nil || vb.Get([]byte(version)) == nil {
 			return fmt.Errorf("activate %s %s: %w", listID, version, service.ErrNoVersion)
 		}
-		return tx.Bucket(bucketActive).Put([]byte(listID), []byte(version))
+		active := tx.Bucket(bucketActive)
+		if expected != nil && string(active.Get([]byte(listID))) != *expected {
+			return fmt.Errorf("activate %s %s: %w", listID, version, service.ErrActiveChanged)
+		}
+		return active.Put([]byte(listID), []byte(version))
 	})
 }
 

@@ -20,10 +20,15 @@ type Change struct {
 
 // activateScript moves the pointer and announces it in one step, so a
 // replica is never told about a pointer that did not move, and the pointer
-// never moves without the announcement. It returns 0 for an unknown version.
+// never moves without the announcement. It returns 0 for an unknown version
+// and -1 when ARGV[4] is "if" and the active version is not ARGV[5] (a
+// compare-and-swap: "" stands for no active version).
 var activateScript = redis.NewScript(`
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then
   return 0
+end
+if ARGV[4] == 'if' and (redis.call('GET', KEYS[2]) or '') ~= ARGV[5] then
+  return -1
 end
 redis.call('SET', KEYS[2], ARGV[1])
 redis.call('PUBLISH', ARGV[2], ARGV[3])
@@ -33,17 +38,29 @@ return 1
 // Activate points the list at a saved version and publishes a Change on
 // the channel Subscribe listens to.
 func (s *Store) Activate(ctx context.Context, listID, version string) error {
+	return s.activate(ctx, listID, version, "always", "")
+}
+
+// ActivateIf activates a version while the list's active version is still
+// expected; the script checks and moves in one step.
+func (s *Store) ActivateIf(ctx context.Context, listID, version, expected string) error {
+	return s.activate(ctx, listID, version, "if", expected)
+}
+
+func (s *Store) activate(ctx context.Context, listID, version, mode, expected string) error {
 	payload, err := json.Marshal(Change{ListID: listID, Version: version})
 	if err != nil {
 		return fmt.Errorf("activate %s %s: %w", listID, version, err)
 	}
 	keys := []string{s.keys.versions(listID), s.keys.active(listID)}
-	res, err := activateScript.Run(ctx, s.rdb, keys, version, s.keys.changed(), payload).Int()
-	if err != nil {
+	res, err := activateScript.Run(ctx, s.rdb, keys, version, s.keys.changed(), payload, mode, expected).Int()
+	switch {
+	case err != nil:
 		return fmt.Errorf("activate %s %s: %w", listID, version, err)
-	}
-	if res == 0 {
+	case res == 0:
 		return fmt.Errorf("activate %s %s: %w", listID, version, service.ErrNoVersion)
+	case res < 0:
+		return fmt.Errorf("activate %s %s: %w", listID, version, service.ErrActiveChanged)
 	}
 	return nil
 }

@@ -27,6 +27,8 @@ var cases = []testCase{
 	{"DeleteVersion", deleteVersion},
 	{"DeleteActiveVersionFails", deleteActive},
 	{"ListIDs", listIDs},
+	{"ActivateIf", activateIf},
+	{"ConcurrentActivateIf", concurrentActivateIf},
 }
 
 func emptyStore(h *harness) {
