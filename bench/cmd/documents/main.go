@@ -18,10 +18,10 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
-	"os/signal"
+
+	"github.com/crosscheck/crosscheck/bench/command"
 )
 
 type config struct {
@@ -31,20 +31,11 @@ type config struct {
 	keep              bool
 }
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "documents:", err)
-		os.Exit(1)
-	}
-}
+func main() { command.Main("documents", run) }
 
 func parse(args []string, stderr io.Writer) (config, error) {
 	var c config
-	fs := flag.NewFlagSet("documents", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := command.Flags("documents", stderr)
 	fs.IntVar(&c.n, "n", 1_000_000, "documents in the generated list")
 	fs.IntVar(&c.checks, "checks", 30_000, "document checks timed (a third unlisted, listed, OCR variants)")
 	fs.IntVar(&c.probes, "probes", 1_000_000, "unlisted numbers tested against the filter for its false-positive rate")

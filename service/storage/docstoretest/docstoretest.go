@@ -17,6 +17,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/matcher"
 	"github.com/crosscheck/crosscheck/service"
+	"github.com/crosscheck/crosscheck/service/storage/storagetest"
 )
 
 // Store is what an adapter hands the suite.
@@ -35,27 +36,22 @@ type Opener func(t *testing.T) Store
 
 // Run runs the contract tests as sub-tests of t.
 func Run(t *testing.T, factory Factory) {
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			open := factory(t)
-			s := open(t)
-			t.Cleanup(func() { s.Close() })
-			tc.run(t, &harness{t: t, ctx: context.Background(), store: s, open: open})
-		})
-	}
+	storagetest.Run(t, cases, func(t *testing.T) *harness {
+		h := &harness{t: t, ctx: context.Background()}
+		h.stores, h.store = storagetest.Open(t, factory(t))
+		return h
+	})
 }
 
+// harness carries one sub-test's store and the helpers the cases share.
 type harness struct {
-	t     *testing.T
-	ctx   context.Context
-	store Store
-	open  Opener
+	t      *testing.T
+	ctx    context.Context
+	stores *storagetest.Stores[Store]
+	store  Store
 }
 
-var cases = []struct {
-	name string
-	run  func(t *testing.T, h *harness)
-}{
+var cases = []storagetest.Case[*harness]{
 	{"records come back as written", testRoundTrip},
 	{"a put replaces a number's records", testReplace},
 	{"versions do not see each other", testVersionsApart},
@@ -90,7 +86,8 @@ func (h *harness) lookup(listID, version string, numbers ...string) map[string][
 	return got
 }
 
-func testRoundTrip(t *testing.T, h *harness) {
+func testRoundTrip(h *harness) {
+	t := h.t
 	set := service.DocumentSet{ListID: "sltd", Version: "v1", Capacity: 10}
 	fra := record("FRA", matcher.DocNationalID, "OB0243318", "lost", "")
 	cod := record("COD", matcher.DocPassport, "OB 0243318", "stolen", "2024-03-01") // published with a space
@@ -104,7 +101,8 @@ func testRoundTrip(t *testing.T, h *harness) {
 	}
 }
 
-func testReplace(t *testing.T, h *harness) {
+func testReplace(h *harness) {
+	t := h.t
 	set := service.DocumentSet{ListID: "sltd", Version: "v1", Capacity: 10}
 	a := record("FRA", matcher.DocPassport, "X1", "lost", "")
 	b := record("ITA", matcher.DocPassport, "X1", "stolen", "")
@@ -115,7 +113,8 @@ func testReplace(t *testing.T, h *harness) {
 	}
 }
 
-func testVersionsApart(t *testing.T, h *harness) {
+func testVersionsApart(h *harness) {
+	t := h.t
 	a := record("FRA", matcher.DocPassport, "X1", "lost", "")
 	b := record("ITA", matcher.DocPassport, "X1", "stolen", "")
 	h.put(service.DocumentSet{ListID: "sltd", Version: "v1", Capacity: 10}, a)
@@ -132,7 +131,8 @@ func testVersionsApart(t *testing.T, h *harness) {
 	}
 }
 
-func testFilter(t *testing.T, h *harness) {
+func testFilter(h *harness) {
+	t := h.t
 	if _, err := h.store.DocumentFilter(h.ctx, "sltd", "v1"); !errors.Is(err, service.ErrNoVersion) {
 		t.Fatalf("missing filter: got %v, want ErrNoVersion", err)
 	}
@@ -149,7 +149,8 @@ func testFilter(t *testing.T, h *harness) {
 	}
 }
 
-func testDelete(t *testing.T, h *harness) {
+func testDelete(h *harness) {
+	t := h.t
 	set := service.DocumentSet{ListID: "sltd", Version: "v1", Capacity: 5000}
 	keep := service.DocumentSet{ListID: "sltd", Version: "v2", Capacity: 10}
 	a := record("FRA", matcher.DocPassport, "X1", "lost", "")
@@ -175,7 +176,8 @@ func testDelete(t *testing.T, h *harness) {
 	}
 }
 
-func testLargeReopen(t *testing.T, h *harness) {
+func testLargeReopen(h *harness) {
+	t := h.t
 	const n = 20000
 	set := service.DocumentSet{ListID: "sltd", Version: "v1", Capacity: n}
 	batch := make([]matcher.Entry, 0, 1000)
@@ -189,11 +191,7 @@ func testLargeReopen(t *testing.T, h *harness) {
 			batch = batch[:0]
 		}
 	}
-	if err := h.store.Close(); err != nil {
-		t.Fatal(err)
-	}
-	h.store = h.open(t)
-	t.Cleanup(func() { h.store.Close() })
+	h.store = h.stores.Reopen()
 	got := h.lookup("sltd", "v1", numbers...)
 	if len(got) != n {
 		t.Fatalf("after reopen %d of %d numbers found", len(got), n)
@@ -203,7 +201,8 @@ func testLargeReopen(t *testing.T, h *harness) {
 	}
 }
 
-func testVersionsListed(t *testing.T, h *harness) {
+func testVersionsListed(h *harness) {
+	t := h.t
 	a := record("FRA", matcher.DocPassport, "X1", "lost", "")
 	h.put(service.DocumentSet{ListID: "sltd", Version: "v1", Capacity: 10}, a)
 	h.put(service.DocumentSet{ListID: "sltd", Version: "v2", Capacity: 10}, a)
