@@ -27,6 +27,10 @@ func TestCrossScriptNames(t *testing.T) {
 		{"Hebrew query, soft bet is no vav", "Elias Hrawi", "הרב אליס", DecisionClear},
 		{"Hebrew query, an initial vowel counts for the yods", "Isaac Raboy", "אייזיק ראבוי", DecisionReview},
 		{"Hebrew query, a soft bet", "John Travolta", "ג'ון טרבולטה", DecisionReview},
+		{"Han query, pinyin listed", "XI Jinping", "习近平", DecisionHit},
+		{"Han listed, passport query", "吕布", "LYU BU", DecisionHit},
+		{"Han listed, given name split in the list's way", "毛泽东", "Mao Ze Dong", DecisionHit},
+		{"Han, another person with the surname", "习近平", "XI MINGZE", DecisionClear},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

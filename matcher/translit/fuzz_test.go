@@ -97,6 +97,7 @@ func BenchmarkRomanizeScript(b *testing.B) {
 	names := map[string]string{
 		"Latn": "Muhammad Müller", "Cyrl": "Мухаммед Олександр Зінченко", "Arab": "جمال عبد الناصر",
 		"Hang": "김정은", "Grek": "Παπαδόπουλος", "ASCII": "JOHN SMITH", "Hebr": "בנימין נתניהו",
+		"Hani": "习近平",
 	}
 	for script, name := range names {
 		b.Run(script, func(b *testing.B) {

@@ -125,8 +125,20 @@ type context struct {
 	cyrLang string // rus, ukr, bel, srp, mkd, bul
 	persian bool
 	first   bool // the word is the name's first: a Korean surname goes first
+	// japanese: the name holds kana, so its Han words are kanji, which
+	// have no Mandarin reading worth giving.
+	japanese bool
 }
 
 func newContext(name string) context {
-	return context{cyrLang: cyrillicLanguage(name), persian: isPersian(name)}
+	return context{cyrLang: cyrillicLanguage(name), persian: isPersian(name), japanese: hasKana(name)}
+}
+
+func hasKana(name string) bool {
+	for _, r := range name {
+		if unicode.In(r, unicode.Hiragana, unicode.Katakana) {
+			return true
+		}
+	}
+	return false
 }

@@ -31,8 +31,9 @@ const maxForms = 8
 // separate words; apostrophes are dropped (O'CONNOR -> OCONNOR, as in the
 // MRZ). A Latin name is its own primary form; one written with ICAO's
 // reversible Arabic escapes (JMAL EBD ALNAXSSR) also gets its unescaped form
-// (JMAL EBD ALNASR). Words in scripts without a transliteration here (Han, for instance)
-// are left out, so a name written only in Han yields nil.
+// (JMAL EBD ALNASR). Han is read as Mandarin pinyin unless the name also
+// holds kana (Japanese). Words in scripts without a transliteration here
+// are left out, so a name written only in them yields nil.
 func Romanize(name string) []string {
 	if isPlainASCII(name) {
 		return romanizeASCII(name)
@@ -98,9 +99,13 @@ func romanizeWord(w []rune, ctx context) []string {
 		return kanaForms(w)
 	case "Latn", "Zyyy":
 		return latinForms(w)
+	case "Hani":
+		if !ctx.japanese {
+			return hanForms(w, ctx.first)
+		}
 	}
-	// Han and the scripts without a table here: only rigour's cross-script
-	// name parts help (普京 -> PUTIN). No reading table is available for Han.
+	// Japanese kanji and the scripts without a table here: only rigour's
+	// cross-script name parts help (普京 -> PUTIN).
 	if k, ok := lookup(crossScriptWords, strings.ToLower(string(w))); ok {
 		return []string{k}
 	}

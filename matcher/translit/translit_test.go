@@ -74,6 +74,8 @@ var romanizeCases = []struct {
 	{"Kana", "スズキ イチロー", []string{"SUZUKI ICHIRO", "SUZUKI ICHIROO"}},
 	{"Kana", "ホンマ", []string{"HOMMA", "HONMA"}},
 	{"Kana", "キャッチャー", []string{"KYATCHA"}},
+	{"Hani", "习近平", []string{"XI JINPING"}},
+	{"Hani", "毛澤東", []string{"MAO ZEDONG"}}, // traditional characters read the same
 	{"Latn", "Vladimir Путин", []string{"VLADIMIR PUTIN"}},
 	{"Latn", "IVANОV", []string{"IVANOV"}}, // Cyrillic О inside a Latin word
 	{"Latn", "MXHMD", []string{"MXHMD", "MHMD"}},
@@ -136,17 +138,33 @@ func TestRomanizePrimary(t *testing.T) {
 	}
 }
 
-// Han has no reading table here: a Han-only name gives nothing, and Han
-// words in a mixed name are left out.
+// Han is read as Mandarin pinyin: surname apart, given name joined as on
+// PRC passports, then every syllable apart; Ü gives YU and U; name
+// readings of surnames and two-character surnames; a name with kana is
+// Japanese and its kanji are left out; rigour's cross-script parts still
+// come first for transcribed foreign names.
 func TestRomanizeHan(t *testing.T) {
-	if got := Romanize("习近平"); got != nil {
-		t.Errorf("Romanize(Han) = %q, want nil", got)
+	cases := []struct {
+		name string
+		want []string
+	}{
+		{"习近平", []string{"XI JINPING", "XI JIN PING"}},
+		{"毛 泽东", []string{"MAO ZEDONG", "MAO ZE DONG"}},
+		{"吕布", []string{"LYU BU", "LU BU"}},
+		{"曾国藩", []string{"ZENG GUOFAN", "ZENG GUO FAN"}},
+		{"單麗", []string{"SHAN LI"}},
+		{"欧阳修", []string{"OUYANG XIU"}},
+		{"王 毅", []string{"WANG YI"}},
+		{"习近平 Xi", []string{"XI JINPING XI", "XI JIN PING XI"}},
+		{"やまだ 太郎", []string{"YAMADA"}},
+		{"普京", []string{"PUTIN", "PU JING"}},
 	}
-	if got := Romanize("习近平 Xi"); !slices.Equal(got, []string{"XI"}) {
-		t.Errorf("Romanize(mixed Han) = %q", got)
+	for _, c := range cases {
+		if got := Romanize(c.name); !slices.Equal(got, c.want) {
+			t.Errorf("Romanize(%q) = %q, want %q", c.name, got, c.want)
+		}
 	}
-	// rigour's cross-script name parts are the one source for such words.
-	for _, s := range []string{"普京", "ปูติน", "पुतिन"} {
+	for _, s := range []string{"ปูติน", "पुतिन"} {
 		if got := Romanize(s); !slices.Equal(got, []string{"PUTIN"}) {
 			t.Errorf("Romanize(%q) = %q, want [PUTIN]", s, got)
 		}
