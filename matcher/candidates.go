@@ -186,7 +186,7 @@ func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint3
 		}
 		words = words[ref.n:]
 		if ub := coverageBound(qw.cover(mask, ref.initials), (eSum+ref.free)/ref.weight); ub >= floor {
-			sc.ranked = append(sc.ranked, rankedForm{sc.touched[i], ub})
+			sc.ranked = append(sc.ranked, rankedForm{form: sc.touched[i], orig: ref.orig, bound: ub})
 		}
 	}
 	ranked := topRanked(sc.ranked, x.opts.MaxCandidates)
@@ -234,6 +234,8 @@ func compareRanked(a, b rankedForm) int {
 		return -1
 	case a.bound < b.bound:
 		return 1
+	case a.orig != b.orig:
+		return int(a.orig) - int(b.orig)
 	}
 	return int(a.form) - int(b.form)
 }
@@ -269,8 +271,8 @@ func selectTop(r []rankedForm, k int) {
 }
 
 type rankedForm struct {
-	form  uint32
-	bound float32
+	form, orig uint32
+	bound      float32
 }
 
 // coverageBound is combineCoverage at its most lenient, for upper bounds.
@@ -318,10 +320,11 @@ func (q queryWeights) cover(mask uint32, initials uint8) float32 {
 	return best
 }
 
+// allForms are every form, in list order.
 func (x *Index) allForms() []uint32 {
 	ids := make([]uint32, len(x.forms))
-	for i := range ids {
-		ids[i] = uint32(i)
+	for i, f := range x.forms {
+		ids[f.orig] = uint32(i)
 	}
 	return ids
 }

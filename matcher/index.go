@@ -11,8 +11,12 @@ import (
 type formRef struct {
 	entry uint32
 	start uint32
-	name  uint16
-	n     uint8
+	// orig numbers the forms in list order (entry, name, romanisation):
+	// equal candidates are taken in that order, whatever order the forms
+	// are stored in (see reorderForms).
+	orig uint32
+	name uint16
+	n    uint8
 	// initials counts the form's initials, which any query word of their
 	// letter may match (outside the candidate stage's view).
 	initials uint8
@@ -58,6 +62,7 @@ func NewIndex(entries []Entry, opts Options) (*Index, error) {
 	for i, id := range idx.words {
 		idx.words[i] = newID[id-1]
 	}
+	idx.reorderForms()
 	idx.vocab.finish()
 	idx.vocab.forms = buildPostings(len(idx.vocab.words), idx.forms, idx.words)
 	idx.vocab.common = idx.findCommon()
@@ -79,7 +84,7 @@ func (x *Index) addForm(entry uint32, name uint16, words []string) {
 	if len(words) == 0 {
 		return
 	}
-	ref := formRef{entry: entry, name: name, start: uint32(len(x.words))}
+	ref := formRef{entry: entry, name: name, start: uint32(len(x.words)), orig: uint32(len(x.forms))}
 	for _, w := range words[:min(len(words), maxFormWords)] {
 		id := x.vocab.intern(w)
 		t := x.vocab.word(id)
