@@ -17,6 +17,12 @@ import (
 // this time. The replica that revokes drops the token at once.
 const DefaultCacheTTL = 5 * time.Second
 
+// DefaultOutageGrace is how long after its last confirmation a token read
+// from the store keeps working while the store cannot be reached: a border
+// post must go on checking through a Redis outage, and a revocation made
+// during one could not reach this replica anyway.
+const DefaultOutageGrace = time.Hour
+
 // Options configure an Authenticator.
 type Options struct {
 	// Tokens are the configured tokens (ParseTokens, LoadTokensFile),
@@ -27,6 +33,10 @@ type Options struct {
 	// CacheTTL is how long a store lookup is reused; DefaultCacheTTL when
 	// zero, at most one minute.
 	CacheTTL time.Duration
+	// OutageGrace is how long a token last confirmed by the store keeps
+	// working while the store is unreachable; DefaultOutageGrace when
+	// zero, at most a day.
+	OutageGrace time.Duration
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
 }
@@ -38,6 +48,7 @@ type Authenticator struct {
 	names  map[string]bool // names of configured tokens
 	store  Store
 	ttl    time.Duration
+	grace  time.Duration
 	now    func() time.Time
 	cache  cache
 }
@@ -57,10 +68,16 @@ func New(opts Options) (*Authenticator, error) {
 	if opts.CacheTTL < 0 || opts.CacheTTL > time.Minute {
 		return nil, fmt.Errorf("auth: cache TTL %s outside 0..1m", opts.CacheTTL)
 	}
+	if opts.OutageGrace < 0 || opts.OutageGrace > 24*time.Hour {
+		return nil, fmt.Errorf("auth: outage grace %s outside 0..24h", opts.OutageGrace)
+	}
 	a := &Authenticator{static: map[Hash]Record{}, names: map[string]bool{},
-		store: opts.Store, ttl: opts.CacheTTL, now: opts.Now}
+		store: opts.Store, ttl: opts.CacheTTL, grace: opts.OutageGrace, now: opts.Now}
 	if a.ttl == 0 {
 		a.ttl = DefaultCacheTTL
+	}
+	if a.grace == 0 {
+		a.grace = DefaultOutageGrace
 	}
 	if a.now == nil {
 		a.now = time.Now
@@ -134,23 +151,29 @@ func bearer(header string) (string, error) {
 
 // lookup finds the record of a hash: configured tokens first, then the
 // cache, then the store. Unknown hashes are not cached, so a token created
-// on another replica works at once.
+// on another replica works at once. When the store cannot be reached, a
+// record it confirmed within the outage grace is used as it was.
 func (a *Authenticator) lookup(ctx context.Context, h Hash) (Record, bool, error) {
 	if rec, ok := a.static[h]; ok {
 		return rec, true, nil
 	}
 	now := a.now()
-	if rec, ok := a.cache.get(h, now); ok {
-		return rec, true, nil
+	cachedRec, fresh, known := a.cache.get(h, now)
+	if fresh {
+		return cachedRec, true, nil
 	}
 	rec, err := a.store.TokenByHash(ctx, h)
 	if errors.Is(err, ErrTokenNotFound) {
+		a.cache.drop(h)
 		return Record{}, false, nil
 	}
 	if err != nil {
+		if known {
+			return cachedRec, true, nil
+		}
 		return Record{}, false, service.Wrap(service.CodeUnavailable, err, "token store unavailable")
 	}
-	a.cache.put(h, rec, now, a.ttl)
+	a.cache.put(h, rec, now, a.ttl, a.grace)
 	return rec, true, nil
 }
 
@@ -165,22 +188,33 @@ type cache struct {
 	entries map[Hash]cached
 }
 
+// cached is a store record: fresh until expires, then usable only while
+// the store cannot be reached, until stale.
 type cached struct {
 	rec     Record
 	expires time.Time
+	stale   time.Time
 }
 
-func (c *cache) get(h Hash, now time.Time) (Record, bool) {
+// get returns the record of h: fresh when it may be used as is, known
+// when it may be used because the store is unreachable.
+func (c *cache) get(h Hash, now time.Time) (rec Record, fresh, known bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[h]
-	if !ok || !now.Before(e.expires) {
-		return Record{}, false
+	if !ok || !now.Before(e.stale) {
+		return Record{}, false, false
 	}
-	return e.rec, true
+	return e.rec, now.Before(e.expires), true
 }
 
-func (c *cache) put(h Hash, rec Record, now time.Time, ttl time.Duration) {
+func (c *cache) drop(h Hash) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.entries, h)
+}
+
+func (c *cache) put(h Hash, rec Record, now time.Time, ttl, grace time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.entries == nil {
@@ -189,7 +223,7 @@ func (c *cache) put(h Hash, rec Record, now time.Time, ttl time.Duration) {
 	if len(c.entries) >= maxCached {
 		c.prune(now)
 	}
-	c.entries[h] = cached{rec: rec, expires: now.Add(ttl)}
+	c.entries[h] = cached{rec: rec, expires: now.Add(ttl), stale: now.Add(grace)}
 }
 
 // prune drops what has expired, or everything if that frees nothing: a
