@@ -1,10 +1,6 @@
 package matcher
 
-import (
-	"fmt"
-	"slices"
-	"time"
-)
+import "strings"
 
 // Contributions of the signals beyond the name. A clear date-of-birth
 // mismatch counts strongly against; near misses (±1 year, day and month
@@ -44,55 +40,102 @@ func featureBoost(q Query) float64 {
 }
 
 // dobFeature compares the traveller's date of birth with every date of
-// the entry: the best one counts.
+// the entry: the best one counts. Only the best one's detail is written,
+// since this runs for every scored candidate.
 func dobFeature(q *BirthDate, e []BirthDate) (Feature, bool) {
 	if q == nil || len(e) == 0 {
 		return Feature{}, false
 	}
-	best := Feature{Name: "date_of_birth", Contribution: dobMismatch}
-	for _, d := range e {
-		f := compareDates(*q, d)
-		if f.Contribution > best.Contribution || best.Detail == "" {
-			best = f
+	best, bestAt := dobMismatch, 0
+	for i, d := range e {
+		if c := dateContribution(*q, d); c > best {
+			best, bestAt = c, i
 		}
 	}
-	return best, true
+	return Feature{Name: "date_of_birth", Contribution: best, Detail: dateDetail(*q, e[bestAt], best)}, true
 }
 
+// compareDates is one listed date's feature, with its detail.
 func compareDates(q, e BirthDate) Feature {
-	f := Feature{Name: "date_of_birth"}
+	c := dateContribution(q, e)
+	return Feature{Name: "date_of_birth", Contribution: c, Detail: dateDetail(q, e, c)}
+}
+
+func dateContribution(q, e BirthDate) float64 {
 	switch {
 	case q.Precision == PrecisionDay && e.Precision == PrecisionDay && q.From == e.From && !e.Approximate:
-		f.Contribution, f.Detail = dobExact, fmt.Sprintf("%s same date", q.Raw)
+		return dobExact
 	case q.From <= e.To && e.From <= q.To:
-		f.Contribution, f.Detail = dobMatch, fmt.Sprintf("%s within %s..%s", q.Raw, e.From, e.To)
+		return dobMatch
 	case nearDates(q, e):
-		f.Contribution, f.Detail = dobNear, fmt.Sprintf("%s near %s..%s (one year off or day and month swapped)", q.Raw, e.From, e.To)
-	default:
-		f.Contribution, f.Detail = dobMismatch, fmt.Sprintf("%s outside %s..%s", q.Raw, e.From, e.To)
+		return dobNear
 	}
-	return f
+	return dobMismatch
+}
+
+func dateDetail(q, e BirthDate, c float64) string {
+	interval := e.From + ".." + e.To
+	switch c {
+	case dobExact:
+		return q.Raw + " same date"
+	case dobMatch:
+		return q.Raw + " within " + interval
+	case dobNear:
+		return q.Raw + " near " + interval + " (one year off or day and month swapped)"
+	}
+	return q.Raw + " outside " + interval
 }
 
 // nearDates: within a year of the interval, or an exact date whose day and
-// month are swapped.
+// month are swapped. Dates are ISO strings, compared as year and month-day
+// without parsing: this runs for every scored candidate.
 func nearDates(q, e BirthDate) bool {
-	qf, err1 := time.Parse(time.DateOnly, q.From)
-	qt, err2 := time.Parse(time.DateOnly, q.To)
-	ef, err3 := time.Parse(time.DateOnly, e.From)
-	et, err4 := time.Parse(time.DateOnly, e.To)
-	if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+	if !isoDate(q.From) || !isoDate(q.To) || !isoDate(e.From) || !isoDate(e.To) {
 		return false
 	}
-	if !qf.After(et.AddDate(1, 0, 0)) && !qt.Before(ef.AddDate(-1, 0, 0)) {
+	if compareShifted(q.From, e.To, 1) <= 0 && compareShifted(q.To, e.From, -1) >= 0 {
 		return true
 	}
 	return q.Precision == PrecisionDay && e.Precision == PrecisionDay &&
 		q.From[:4] == e.From[:4] && q.From[5:7] == e.From[8:10] && q.From[8:10] == e.From[5:7]
 }
 
+// isoDate reports whether s has the shape YYYY-MM-DD.
+func isoDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := range len(s) {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// compareShifted compares ISO date a with ISO date b moved by whole years,
+// month and day kept (2000-02-29 plus a year compares as 2001-02-29,
+// between the 28th of February and the 1st of March).
+func compareShifted(a, b string, years int) int {
+	if ya, yb := isoYear(a), isoYear(b)+years; ya != yb {
+		return ya - yb
+	}
+	return strings.Compare(a[4:], b[4:])
+}
+
+func isoYear(s string) int {
+	return int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+}
+
 func nationalityFeature(q string, e []Country) (Feature, bool) {
-	if q == "" || len(e) == 0 {
+	listed := false
+	for _, c := range e {
+		if c.Code == q && q != "" {
+			return Feature{Name: "nationality", Contribution: natMatch, Detail: q + " listed"}, true
+		}
+		listed = listed || c.Code != ""
+	}
+	if q == "" || !listed {
 		return Feature{}, false
 	}
 	codes := make([]string, 0, len(e))
@@ -101,13 +144,7 @@ func nationalityFeature(q string, e []Country) (Feature, bool) {
 			codes = append(codes, c.Code)
 		}
 	}
-	if len(codes) == 0 {
-		return Feature{}, false
-	}
-	if slices.Contains(codes, q) {
-		return Feature{Name: "nationality", Contribution: natMatch, Detail: q + " listed"}, true
-	}
-	return Feature{Name: "nationality", Contribution: natMismatch, Detail: fmt.Sprintf("%s not in %v", q, codes)}, true
+	return Feature{Name: "nationality", Contribution: natMismatch, Detail: q + " not in [" + strings.Join(codes, " ") + "]"}, true
 }
 
 func genderFeature(q, e string) (Feature, bool) {
