@@ -1,6 +1,9 @@
 package matcher
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Check runs one traveller against the index and returns the entries that
 // alert (review or hit), best first. Persons are matched by name and by
@@ -29,7 +32,7 @@ func sortedHits(hits map[uint32]*Hit) []Hit {
 }
 
 func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
-	qforms, qnames := x.queryForms(q.Names)
+	qforms, qnames := x.queryForms(&q)
 	if len(qforms) == 0 {
 		return
 	}
@@ -80,22 +83,23 @@ func (x *Index) matchedForms(sc *scratch, ef entryForm) uint32 {
 	return m
 }
 
-// queryForms analyses every name of the query, with the split and joined
-// variants of its primary form; qnames gives the name each form came
-// from, for the explanation.
-func (x *Index) queryForms(names []string) ([]nameForm, []string) {
+// queryForms are the forms of every name of the query (analysed now, or
+// once by Prepare), with the split and joined variants of each part's
+// primary form that this index's vocabulary knows; qnames gives the name
+// each form came from, for the explanation.
+func (x *Index) queryForms(q *Query) ([]nameForm, []string) {
 	var forms []nameForm
 	var from []string
-	for _, n := range names {
-		for _, part := range nameParts(n) {
-			fs := nameForms(part)
-			if len(fs) > 0 {
-				fs = append(fs, x.compoundForms(fs[0], len(fs))...)
-			}
-			for _, f := range fs {
-				forms = append(forms, f)
-				from = append(from, n)
-			}
+	for _, p := range q.analysis() {
+		// Clipped so that the compound forms never write into a prepared
+		// analysis other indexes share.
+		fs := slices.Clip(p.forms)
+		if len(fs) > 0 {
+			fs = append(fs, x.compoundForms(fs[0], len(fs))...)
+		}
+		for _, f := range fs {
+			forms = append(forms, f)
+			from = append(from, p.name)
 		}
 	}
 	return forms, from

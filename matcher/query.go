@@ -10,6 +10,8 @@ type Query struct {
 	// TruncatedName says the last name part may be cut (a full MRZ name
 	// field), so it matches as a prefix.
 	TruncatedName bool
+
+	prepared *preparedNames // see Prepare
 }
 
 // QueryDocument is a document the traveller presents.

@@ -75,6 +75,9 @@ func (c *Checker) check(ctx context.Context, req CheckRequest) (CheckResponse, e
 	if err != nil {
 		return CheckResponse{}, err
 	}
+	if len(scope) > 1 {
+		q = matcher.Prepare(q) // the names are analysed once, not once per list
+	}
 	resp := CheckResponse{CheckID: c.newCheckID(), Hits: []Hit{}, DocumentWarnings: warnings}
 	for _, l := range scope {
 		resp.Lists = append(resp.Lists, ListRef{ID: l.version.ListID, Version: l.version.Version})

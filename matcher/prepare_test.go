@@ -1,0 +1,75 @@
+package matcher_test
+
+import (
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/loaders"
+	"github.com/crosscheck/crosscheck/matcher"
+)
+
+func unIndex(tb testing.TB) *matcher.Index {
+	tb.Helper()
+	f, err := os.Open("../testdata/lists/un/consolidated-2026-02-27.xml")
+	if err != nil {
+		tb.Skip("UN testdata missing:", err)
+	}
+	defer f.Close()
+	var entries []matcher.Entry
+	if err := loaders.Read("un-xml", f, func(e matcher.Entry) error { entries = append(entries, e); return nil }); err != nil {
+		tb.Fatal(err)
+	}
+	idx, err := matcher.NewIndex(entries, matcher.DefaultOptions())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return idx
+}
+
+// A prepared query answers exactly what the unprepared one does, on every
+// index it is used with, and a query whose names changed after Prepare is
+// analysed again.
+func TestPreparedQueryGivesTheSameHits(t *testing.T) {
+	un := unIndex(t)
+	small, err := matcher.NewIndex([]matcher.Entry{{ID: "X1", Subject: matcher.SubjectPerson, Names: []matcher.Name{{Full: "Abdel Nasser Katanga"}}}}, matcher.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := [][]string{
+		{"Germain Mbuyi Katanga"}, {"جمال عبد الناصر"}, {"Доку Умаров"}, {"ABDELNASSER KATANGA"},
+		{"Kalomira Senbertov Harimo", "Germain Katanga"}, {"习近平"}, {},
+	}
+	for _, n := range names {
+		q := matcher.Query{Names: n, Nationality: "COD"}
+		p := matcher.Prepare(q)
+		for i, idx := range []*matcher.Index{un, small, un} {
+			if got, want := idx.Check(p), idx.Check(q); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q on index %d: prepared %+v, unprepared %+v", n, i, got, want)
+			}
+		}
+	}
+	p := matcher.Prepare(matcher.Query{Names: []string{"Kalomira Senbertov Harimo"}})
+	p.Names = []string{"Germain Mbuyi Katanga"}
+	if got, want := un.Check(p), un.Check(matcher.Query{Names: p.Names}); !reflect.DeepEqual(got, want) || len(got) == 0 {
+		t.Errorf("names changed after Prepare: %+v, want %+v", got, want)
+	}
+}
+
+// BenchmarkCheckPrepared is BenchmarkCheckUN's Arabic-script case with the
+// analysis done once, as the service does for several lists.
+func BenchmarkCheckPrepared(b *testing.B) {
+	un := unIndex(b)
+	q := matcher.Query{Names: []string{"جمال عبد الناصر"}}
+	b.Run("unprepared", func(b *testing.B) {
+		for b.Loop() {
+			un.Check(q)
+		}
+	})
+	p := matcher.Prepare(q)
+	b.Run("prepared", func(b *testing.B) {
+		for b.Loop() {
+			un.Check(p)
+		}
+	})
+}
