@@ -9,10 +9,9 @@ import (
 	"github.com/crosscheck/crosscheck/service/storage/redistest"
 )
 
-// Tokens configured in the environment: tokens kept in Redis cannot be
-// verified while Redis is away (once the authenticator's cache expires),
-// so a deployment that must keep checking through an outage configures
-// them.
+// Tokens configured in the environment work without Redis; tokens kept in
+// Redis work through an outage only on a replica that confirmed them
+// before it (TestAPITokenThroughOutage).
 const (
 	outageChecker = "checker-secret-0123456789"
 	outageAdmin   = "admin-secret-0123456789ab"
@@ -68,6 +67,33 @@ func TestReplicasSurviveRedisOutage(t *testing.T) {
 	srv.Restart()
 	version := uploadOFAC(t, a.base, outageAdmin)
 	waitServing(t, b.base, outageAdmin, "ofac-sdn", version)
+}
+
+// A token made through the API and used on replica A keeps working there
+// while Redis is away; replica B, which never saw it, refuses it with 503
+// rather than letting it in or calling it unknown.
+func TestAPITokenThroughOutage(t *testing.T) {
+	srv := redistest.StartServer(t)
+	env := map[string]string{"CROSSCHECK_REDIS_URL": srv.URL(), "CROSSCHECK_TOKENS": "admin:ops:" + outageAdmin}
+	a := startReplica(t, t.TempDir(), "a", env)
+	b := startReplica(t, t.TempDir(), "b", env)
+	var made struct{ Secret string }
+	if status := adminCall(t, http.MethodPost, a.base+"/v1/tokens", outageAdmin, "application/json", []byte(`{"name":"gate-9","role":"checker"}`), &made); status != http.StatusCreated || made.Secret == "" {
+		t.Fatalf("create token: %d", status)
+	}
+	const traveller = `{"traveller":{"name":"Germain Katanga"}}`
+	if status, _ := postCheck(t, a.base, made.Secret, traveller); status != http.StatusOK {
+		t.Fatalf("check with the new token before the outage: %d", status)
+	}
+	srv.Stop()
+	waitReadyStatus(t, a.base, "degraded")
+	time.Sleep(6 * time.Second) // past the token cache's 5 s
+	if status, ans := postCheck(t, a.base, made.Secret, traveller); status != http.StatusOK || ans.Decision != "hit" {
+		t.Errorf("replica A, which confirmed the token, during the outage: %d %+v", status, ans)
+	}
+	if status, _ := postCheck(t, b.base, made.Secret, traveller); status != http.StatusServiceUnavailable {
+		t.Errorf("replica B, which never saw the token, during the outage: %d, want 503", status)
+	}
 }
 
 func jsonDecode(resp *http.Response, v any) error { return json.NewDecoder(resp.Body).Decode(v) }
