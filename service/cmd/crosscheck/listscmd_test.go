@@ -118,23 +118,11 @@ func TestDocumentsListOnRedisEndToEnd(t *testing.T) {
 	}
 }
 
-type documentAnswer struct {
-	Decision string   `json:"decision"`
-	Warnings []string `json:"document_warnings"`
-}
-
-func postDocumentCheck(t *testing.T, base, body string) documentAnswer {
+func postDocumentCheck(t *testing.T, base, body string) checkAnswer {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, base+"/v1/check", strings.NewReader(body))
-	req.Header.Set("Authorization", "Bearer "+outageChecker)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var a documentAnswer
-	if err := json.NewDecoder(resp.Body).Decode(&a); err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("check: %d %v", resp.StatusCode, err)
+	status, a := postCheck(t, base, outageChecker, body)
+	if status != http.StatusOK {
+		t.Fatalf("check: %d", status)
 	}
 	return a
 }

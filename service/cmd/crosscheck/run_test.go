@@ -118,7 +118,8 @@ func waitReady(t testing.TB, base string) {
 }
 
 type checkAnswer struct {
-	Decision string `json:"decision"`
+	Decision string   `json:"decision"`
+	Warnings []string `json:"document_warnings"`
 	Hits     []struct {
 		ListID   string `json:"list_id"`
 		EntryID  string `json:"entry_id"`
