@@ -154,6 +154,12 @@ func countryKey(s string) string {
 	return strings.TrimPrefix(b.String(), "the ")
 }
 
+// CountryCode maps a country name ("Korea, North", "Iran (Islamic
+// Republic of)"), a demonym or an ISO alpha-2 or alpha-3 code to ISO
+// alpha-3, or "" when unknown: the resolution every loader uses, for
+// tools that read country text the same way (the accuracy harness).
+func CountryCode(raw string) string { return countryCode(raw) }
+
 // countryCode maps a country name, alpha-2 or alpha-3 code to ISO alpha-3,
 // or "" when unknown. Qualified forms ("Indonesia (as at Dec. 2003)",
 // "United States. Also believed to hold Syrian nationality") fall back to
