@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/crosscheck/crosscheck/service/storage/auditstoretest"
 	"github.com/crosscheck/crosscheck/service/storage/boltstore"
@@ -24,21 +23,7 @@ func BenchmarkAuditAppend(b *testing.B) {
 	}
 	defer s.Close()
 	l := auditstoretest.OpenLog(b, s, "bench", dir)
-	before := fileSize(b, dir)
-	b.SetParallelism(8) // concurrent checks, as under load: appends share fsyncs
-	b.ResetTimer()
-	b.RunParallel(func(pb *testing.PB) {
-		for i := 0; pb.Next(); i++ {
-			if err := l.Append(b.Context(), auditstoretest.SampleCheck(i, time.Now())); err != nil {
-				b.Error(err)
-				return
-			}
-		}
-	})
-	auditstoretest.WaitForwarded(b, l)
-	b.StopTimer()
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "appends/s")
-	b.ReportMetric(float64(fileSize(b, dir)-before)/float64(b.N), "bytes/record")
+	auditstoretest.BenchAppend(b, l, func() int64 { return fileSize(b, dir) })
 }
 
 func fileSize(b *testing.B, dir string) int64 {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/redis/go-redis/v9"
 
@@ -28,21 +27,7 @@ func BenchmarkAuditAppend(b *testing.B) {
 	raw := redis.NewClient(&redis.Options{Addr: srv.Addr()})
 	defer raw.Close()
 	l := auditstoretest.OpenLog(b, s, "bench", b.TempDir())
-	before := usedMemory(b, raw)
-	b.SetParallelism(8) // concurrent checks, as under load: appends share fsyncs
-	b.ResetTimer()
-	b.RunParallel(func(pb *testing.PB) {
-		for i := 0; pb.Next(); i++ {
-			if err := l.Append(b.Context(), auditstoretest.SampleCheck(i, time.Now())); err != nil {
-				b.Error(err)
-				return
-			}
-		}
-	})
-	auditstoretest.WaitForwarded(b, l)
-	b.StopTimer()
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "appends/s")
-	b.ReportMetric(float64(usedMemory(b, raw)-before)/float64(b.N), "bytes/record")
+	auditstoretest.BenchAppend(b, l, func() int64 { return usedMemory(b, raw) })
 }
 
 func usedMemory(b *testing.B, rdb *redis.Client) int64 {
