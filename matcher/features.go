@@ -55,12 +55,6 @@ func dobFeature(q *BirthDate, e []BirthDate) (Feature, bool) {
 	return Feature{Name: "date_of_birth", Contribution: best, Detail: dateDetail(*q, e[bestAt], best)}, true
 }
 
-// compareDates is one listed date's feature, with its detail.
-func compareDates(q, e BirthDate) Feature {
-	c := dateContribution(q, e)
-	return Feature{Name: "date_of_birth", Contribution: c, Detail: dateDetail(q, e, c)}
-}
-
 func dateContribution(q, e BirthDate) float64 {
 	switch {
 	case q.Precision == PrecisionDay && e.Precision == PrecisionDay && q.From == e.From && !e.Approximate:
