@@ -181,11 +181,6 @@ func wordShape(w string) uint32 {
 	return shape
 }
 
-// maxPhoneticWord is the longest word a Double Metaphone code (four
-// sounds at most) still describes: beyond it the code only says how the
-// word begins.
-const maxPhoneticWord = 7
-
 func (k soundKeys) sameMetaphone(o soundKeys) bool {
 	for _, a := range k.metaphone {
 		for _, b := range o.metaphone {
