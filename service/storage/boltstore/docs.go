@@ -2,11 +2,13 @@ package boltstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/crosscheck/crosscheck/matcher"
 	"github.com/crosscheck/crosscheck/service"
@@ -152,7 +154,7 @@ func (s *Store) DocumentFilter(ctx context.Context, listID, version string) ([]b
 func (s *Store) DeleteDocuments(ctx context.Context, listID, version string) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketDocuments); b != nil && b.Bucket([]byte(listID)) != nil {
-			if err := b.Bucket([]byte(listID)).DeleteBucket([]byte(version)); err != nil && err != bolt.ErrBucketNotFound {
+			if err := b.Bucket([]byte(listID)).DeleteBucket([]byte(version)); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
 				return err
 			}
 		}
