@@ -22,6 +22,9 @@ type spool struct {
 	mu      sync.Mutex // guards segs, sizes and written
 	segs    []*segment // oldest first; the last takes appends
 	written int64      // bytes appended since open, over all segments
+	// torn is set when a partial line could not be undone: the segment
+	// ends in half a record, so nothing more may be appended after it.
+	torn error
 
 	syncMu sync.Mutex // one fsync at a time; waiters share its result
 	synced int64      // written as of the last completed fsync
@@ -104,14 +107,23 @@ func lastRecord(data []byte) *Record {
 func (s *spool) append(seq uint64, line []byte) (int64, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.torn != nil {
+		return 0, s.torn
+	}
 	if err := s.rotate(seq); err != nil {
 		return 0, err
 	}
 	cur := s.segs[len(s.segs)-1]
 	n, err := cur.f.Write(line)
 	if err != nil {
-		if n > 0 { // undo a partial line so that the next one starts clean
-			_ = cur.f.Truncate(cur.size)
+		// Undo a partial line so that the next one starts clean; if even
+		// that fails, refuse every later append rather than write records
+		// after half a line.
+		if n > 0 {
+			if terr := cur.f.Truncate(cur.size); terr != nil {
+				s.torn = fmt.Errorf("audit spool: a partial record could not be undone: %w", terr)
+				return 0, errors.Join(fmt.Errorf("audit spool write: %w", err), s.torn)
+			}
 		}
 		return 0, fmt.Errorf("audit spool write: %w", err)
 	}

@@ -189,10 +189,14 @@ func deleteRecord(tx *bolt.Tx, recs *bolt.Bucket, k, v []byte) error {
 	var r audit.Record
 	if err := json.Unmarshal(v, &r); err == nil {
 		if tb := tx.Bucket(bucketAuditTime); tb != nil {
-			_ = tb.Delete(timeKey(r.Key()))
+			if err := tb.Delete(timeKey(r.Key())); err != nil {
+				return fmt.Errorf("delete time index of record %x: %w", k, err)
+			}
 		}
 		if ib := tx.Bucket(bucketAuditIDs); ib != nil {
-			_ = ib.Delete([]byte(r.CheckID))
+			if err := ib.Delete([]byte(r.CheckID)); err != nil {
+				return fmt.Errorf("delete check id index of record %x: %w", k, err)
+			}
 		}
 	}
 	return recs.Delete(k)
