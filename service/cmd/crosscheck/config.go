@@ -59,7 +59,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	e.num(&c.BodyLimit, setting{"body-limit", "CROSSCHECK_BODY_LIMIT", "largest check request body in bytes"}, 1<<20)
 	e.num(&c.BatchBodyLimit, setting{"batch-body-limit", "CROSSCHECK_BATCH_BODY_LIMIT", "largest manifest body in bytes"}, 16<<20)
 	e.num(&c.MaxBatch, setting{"max-batch", "CROSSCHECK_MAX_BATCH", "most travellers in one manifest"}, 1000)
-	e.str(&c.RedisURL, setting{"redis-url", "CROSSCHECK_REDIS_URL", "Redis URL of the shared store, or of Sentinels with ?master_name=M (empty: the embedded store in --data-dir)"}, "")
+	e.str(&c.RedisURL, setting{"redis-url", "CROSSCHECK_REDIS_URL", "Redis URL of the shared store; of Sentinels with ?master_name=M; of Redis Cluster seed nodes with ?cluster=true (empty: the embedded store in --data-dir)"}, "")
 	e.str(&c.ReplicaID, setting{"replica-id", "CROSSCHECK_REPLICA_ID", "this replica's audit chain id (default: the host name)"}, "")
 	e.str(&c.TokensFile, setting{"tokens-file", "CROSSCHECK_TOKENS_FILE", "file of role:name:secret lines"}, "")
 	e.str(&c.AuditKeyFile, setting{"audit-key-file", "CROSSCHECK_AUDIT_KEY_FILE", "file holding the audit HMAC key in hex (default: <data-dir>/audit.key, created if missing)"}, "")

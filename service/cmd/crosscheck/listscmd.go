@@ -46,7 +46,7 @@ func parseImport(args []string, getenv func(string) string, stderr io.Writer) (i
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, listsUsage); fs.PrintDefaults() }
 	e := &envFlags{fs: fs, getenv: getenv}
-	e.str(&c.store.RedisURL, setting{"redis-url", "CROSSCHECK_REDIS_URL", "Redis URL of the shared store, or of Sentinels with ?master_name=M (empty: the embedded store in --data-dir)"}, "")
+	e.str(&c.store.RedisURL, setting{"redis-url", "CROSSCHECK_REDIS_URL", "Redis URL of the shared store; of Sentinels with ?master_name=M; of Redis Cluster seed nodes with ?cluster=true (empty: the embedded store in --data-dir)"}, "")
 	e.str(&c.store.DataDir, setting{"data-dir", "CROSSCHECK_DATA_DIR", "directory of the embedded store"}, "./data")
 	e.num(&c.keep, setting{"list-versions", "CROSSCHECK_LIST_VERSIONS", "versions kept per list (older ones are deleted after the import)"}, service.DefaultKeepVersions)
 	e.str(&c.logLevel, setting{"log-level", "CROSSCHECK_LOG_LEVEL", "debug, info, warn or error"}, "warn")

@@ -40,7 +40,7 @@ func openStore(ctx context.Context, cfg serveConfig, tel *telemetry) (store, str
 	}
 	if cfg.RedisURL != "" {
 		var ierr error
-		s, err := redisstore.Open(ctx, cfg.RedisURL, redisstore.WithClient(func(c *redis.Client) { ierr = instrumentRedis(c, tel) }))
+		s, err := redisstore.Open(ctx, cfg.RedisURL, redisstore.WithClient(func(c redis.UniversalClient) { ierr = instrumentRedis(c, tel) }))
 		if err == nil && ierr != nil {
 			s.Close()
 			return nil, "", fmt.Errorf("instrument redis: %w", ierr)

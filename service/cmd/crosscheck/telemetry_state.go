@@ -45,7 +45,7 @@ func observeState(m metric.Meter, catalog *service.Catalog, spool interface{ Spo
 // instrumentRedis adds the error counter to the client and, when traces
 // are on, a span per command. The spans leave out the statement: command
 // arguments hold list entries and audit records, names among them.
-func instrumentRedis(rdb *redis.Client, t *telemetry) error {
+func instrumentRedis(rdb redis.UniversalClient, t *telemetry) error {
 	count, err := t.meter.Int64Counter("crosscheck.redis.errors", metric.WithDescription("Redis commands that failed, by command (a missing key is not a failure)."))
 	if err != nil {
 		return err

@@ -198,17 +198,35 @@ func (s *Store) DeleteDocuments(ctx context.Context, listID, version string) err
 // import writes first and every delete removes last.
 func (s *Store) DocumentVersions(ctx context.Context, listID string) ([]string, error) {
 	prefix := s.keys.prefix + "docs:" + listID + ":"
-	var out []string
-	iter := s.rdb.Scan(ctx, 0, prefix+"*:meta", 1000).Iterator()
-	for iter.Next(ctx) {
-		v := strings.TrimSuffix(strings.TrimPrefix(iter.Val(), prefix), ":meta")
-		if !strings.Contains(v, ":") { // list ids and versions never hold one
-			out = append(out, v)
+	var (
+		mu  sync.Mutex
+		out []string
+	)
+	err := s.eachMaster(ctx, func(ctx context.Context, node redis.Cmdable) error {
+		iter := node.Scan(ctx, 0, prefix+"*:meta", 1000).Iterator()
+		for iter.Next(ctx) {
+			v := strings.TrimSuffix(strings.TrimPrefix(iter.Val(), prefix), ":meta")
+			if !strings.Contains(v, ":") { // list ids and versions never hold one
+				mu.Lock()
+				out = append(out, v)
+				mu.Unlock()
+			}
 		}
-	}
-	if err := iter.Err(); err != nil {
+		return iter.Err()
+	})
+	if err != nil {
 		return nil, fmt.Errorf("document versions of %s: %w", listID, err)
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// eachMaster runs fn on every node that holds keys: each master of a
+// cluster (concurrently; SCAN sees one node's keys only), or the one
+// Redis otherwise.
+func (s *Store) eachMaster(ctx context.Context, fn func(context.Context, redis.Cmdable) error) error {
+	if cluster, ok := s.rdb.(*redis.ClusterClient); ok {
+		return cluster.ForEachMaster(ctx, func(ctx context.Context, node *redis.Client) error { return fn(ctx, node) })
+	}
+	return fn(ctx, s.rdb)
 }

@@ -14,6 +14,11 @@
 //
 // The braces are a Redis Cluster hash tag: all keys of one list live in one
 // slot, so the scripts that touch several of them stay valid on a cluster.
+// Every script and MULTI takes the keys of one list, one token set or one
+// audit chain only; keys of several (P lists, P audit:chains, documents
+// buckets) are only ever used in pipelines, which a cluster client splits
+// by node. The prefix must hold no braces, or every key would share its
+// slot.
 // Saved versions are immutable, which is why reads need no transaction.
 package redisstore
 
@@ -22,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	neturl "net/url"
+	"strings"
 
 	"github.com/redis/go-redis/v9"
 
@@ -30,7 +36,7 @@ import (
 
 // Store is a service.ListStore in Redis.
 type Store struct {
-	rdb     *redis.Client
+	rdb     redis.UniversalClient // *redis.Client, or *redis.ClusterClient
 	keys    keys
 	layouts docLayouts // documents lists' bucket counts
 }
@@ -47,11 +53,12 @@ func WithPrefix(prefix string) Option {
 	return func(s *Store) { s.keys.prefix = prefix }
 }
 
-// Open connects to the Redis at url (redis://[user:password@]host:port/db
-// or rediss:// for TLS) and checks that it answers. A url with a
-// master_name parameter names Redis Sentinels instead
-// (redis://sentinel1:26379/0?master_name=M&addr=sentinel2:26379): the
-// client asks them for the master and follows a failover.
+// Open connects to the Redis at url and checks that it answers. The url
+// names one of three deployments (see newClient in url.go):
+//
+//	redis://[user:password@]host:port/db              one Redis (rediss:// for TLS)
+//	redis://s1:26379/0?master_name=M&addr=s2:26379    Sentinels, following failovers
+//	redis://n1:7000?cluster=true&addr=n2:7000          a Redis Cluster (database 0 only)
 func Open(ctx context.Context, url string, opts ...Option) (*Store, error) {
 	rdb, where, err := newClient(url)
 	if err != nil {
@@ -66,33 +73,15 @@ func Open(ctx context.Context, url string, opts ...Option) (*Store, error) {
 	for _, opt := range opts {
 		opt(s)
 	}
+	if strings.ContainsAny(s.keys.prefix, "{}") {
+		s.rdb.Close()
+		return nil, fmt.Errorf("redis store: key prefix %q holds a brace: Redis Cluster would take it for a hash tag and put every key in one slot", s.keys.prefix)
+	}
 	if err := s.rdb.Ping(ctx).Err(); err != nil {
 		s.rdb.Close()
 		return nil, fmt.Errorf("redis store: ping %s: %w", where, err)
 	}
 	return s, nil
-}
-
-// newClient makes a client for a single Redis or, when the url names a
-// Sentinel master, a failover client; where says what it talks to, for
-// errors (never the password).
-func newClient(url string) (rdb *redis.Client, where string, err error) {
-	u, err := neturl.Parse(url)
-	if err != nil {
-		return nil, "", err
-	}
-	if master := u.Query().Get("master_name"); master != "" {
-		fo, err := redis.ParseFailoverURL(url)
-		if err != nil {
-			return nil, "", err
-		}
-		return redis.NewFailoverClient(fo), fmt.Sprintf("master %q via sentinels %v", master, fo.SentinelAddrs), nil
-	}
-	o, err := redis.ParseURL(url)
-	if err != nil {
-		return nil, "", err
-	}
-	return redis.NewClient(o), o.Addr, nil
 }
 
 // Close closes the connections. Cancel the contexts of subscriptions
