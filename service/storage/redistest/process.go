@@ -37,12 +37,20 @@ func (s *Server) launch() error {
 	return nil
 }
 
-// args are redis-server's arguments: a plain server, or a sentinel
-// watching s.watches, which needs a writable config file of its own.
+// args are redis-server's arguments: a plain server, a cluster node, or a
+// sentinel watching s.watches, which needs a writable config file of its
+// own.
 func (s *Server) args() ([]string, error) {
 	common := []string{"--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--dir", s.dir, "--logfile", s.logPath()}
+	plain := append(common, "--save", "", "--appendonly", "no")
+	if s.clusterNode {
+		// The bus port is set, not left at port+10000, which may be taken
+		// or beyond 65535; the node's config file stays in its own dir.
+		return append(plain, "--cluster-enabled", "yes", "--cluster-config-file", filepath.Join(s.dir, "nodes.conf"),
+			"--cluster-port", strconv.Itoa(s.busPort), "--cluster-node-timeout", "5000"), nil
+	}
 	if s.watches == nil {
-		return append(common, "--save", "", "--appendonly", "no"), nil
+		return plain, nil
 	}
 	conf := filepath.Join(s.dir, "sentinel.conf")
 	monitor := fmt.Sprintf("sentinel monitor %s 127.0.0.1 %d 1\n", SentinelMaster, s.watches.port)

@@ -38,6 +38,10 @@ type Server struct {
 	done chan error // receives the process's exit once
 	// watches is the server a sentinel monitors; nil for a plain server.
 	watches *Server
+	// clusterNode starts the server with cluster mode on, its bus on
+	// busPort.
+	clusterNode bool
+	busPort     int
 }
 
 // SentinelMaster is the name under which a test sentinel monitors its
@@ -78,6 +82,11 @@ func start(t testing.TB, s *Server) *Server {
 		// redis binds it; a fresh port on failure makes that race harmless.
 		if s.port, err = freePort(); err != nil {
 			continue
+		}
+		if s.clusterNode {
+			if s.busPort, err = freePort(); err != nil {
+				continue
+			}
 		}
 		if err = s.launch(); err == nil {
 			break

@@ -29,32 +29,39 @@ func (r *recorder) Fatalf(format string, args ...any) {
 	runtime.Goexit()
 }
 
-// startWithoutBinary runs StartServer with an empty PATH and reports what
-// it did; Goexit in the recorder ends only the goroutine.
-func startWithoutBinary(t *testing.T, require string) *recorder {
+// startWithoutBinary runs start (StartServer or StartCluster) with an
+// empty PATH and reports what it did; Goexit in the recorder ends only the
+// goroutine.
+func startWithoutBinary(t *testing.T, require string, start func(testing.TB)) *recorder {
 	t.Setenv("PATH", t.TempDir())
 	t.Setenv(RequireEnv, require)
 	r := &recorder{TB: t}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		StartServer(r)
+		start(r)
 	}()
 	<-done
 	return r
 }
 
 func TestMissingBinary(t *testing.T) {
+	starts := map[string]func(testing.TB){
+		"server":  func(t testing.TB) { StartServer(t) },
+		"cluster": func(t testing.TB) { StartCluster(t) },
+	}
 	for _, tc := range []struct {
-		require            string
+		kind, require      string
 		wantSkip, wantFail bool
 	}{
-		{require: "", wantSkip: true},
-		{require: "0", wantSkip: true},
-		{require: "1", wantFail: true},
+		{kind: "server", require: "", wantSkip: true},
+		{kind: "server", require: "0", wantSkip: true},
+		{kind: "server", require: "1", wantFail: true},
+		{kind: "cluster", require: "", wantSkip: true},
+		{kind: "cluster", require: "1", wantFail: true},
 	} {
-		t.Run(RequireEnv+"="+tc.require, func(t *testing.T) {
-			r := startWithoutBinary(t, tc.require)
+		t.Run(tc.kind+"/"+RequireEnv+"="+tc.require, func(t *testing.T) {
+			r := startWithoutBinary(t, tc.require, starts[tc.kind])
 			if (r.skipped != "") != tc.wantSkip || (r.failed != "") != tc.wantFail {
 				t.Fatalf("skipped %q, failed %q; want skip %v, fail %v", r.skipped, r.failed, tc.wantSkip, tc.wantFail)
 			}
@@ -85,5 +92,34 @@ func TestStopRestart(t *testing.T) {
 	}
 	if n, err := rdb.Exists(ctx, "k").Result(); err != nil || n != 0 {
 		t.Errorf("after Restart: EXISTS k = %d, %v; want 0, nil", n, err)
+	}
+}
+
+// A started cluster serves every slot from three masters: keys written
+// through a cluster client land on every node, and each node answers for
+// its own share only.
+func TestStartCluster(t *testing.T) {
+	c := StartCluster(t)
+	ctx := context.Background()
+	rdb := redis.NewClusterClient(&redis.ClusterOptions{Addrs: c.Addrs()})
+	defer rdb.Close()
+	const keys = 300
+	for i := range keys {
+		if err := rdb.Set(ctx, fmt.Sprintf("k%d", i), i, 0).Err(); err != nil {
+			t.Fatalf("SET k%d: %v", i, err)
+		}
+	}
+	total := 0
+	for _, addr := range c.Addrs() {
+		node := redis.NewClient(&redis.Options{Addr: addr})
+		n, err := node.DBSize(ctx).Result()
+		node.Close()
+		if err != nil || n == 0 {
+			t.Errorf("node %s: DBSIZE %d, %v; want some of the keys", addr, n, err)
+		}
+		total += int(n)
+	}
+	if total != keys {
+		t.Errorf("keys over all nodes: %d, want %d", total, keys)
 	}
 }
