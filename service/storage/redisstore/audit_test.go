@@ -12,7 +12,10 @@ import (
 // TestAuditContract runs the audit suite against a real redis-server;
 // each sub-test has its own key prefix.
 func TestAuditContract(t *testing.T) {
-	url := redistest.Start(t)
+	auditContract(t, redistest.Start(t))
+}
+
+func auditContract(t *testing.T, url string) {
 	auditstoretest.Run(t, func(t *testing.T) auditstoretest.Backend {
 		prefix := newPrefix()
 		return auditstoretest.Backend{

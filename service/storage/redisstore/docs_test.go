@@ -15,7 +15,10 @@ import (
 // TestDocumentsContract runs the documents suite against a real
 // redis-server; reopening is a new client on the same prefix.
 func TestDocumentsContract(t *testing.T) {
-	url := redistest.Start(t)
+	documentsContract(t, redistest.Start(t))
+}
+
+func documentsContract(t *testing.T, url string) {
 	docstoretest.Run(t, func(t *testing.T) docstoretest.Opener {
 		prefix := newPrefix()
 		return func(t *testing.T) docstoretest.Store { return open(t, url, prefix) }

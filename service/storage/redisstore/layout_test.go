@@ -2,6 +2,7 @@ package redisstore_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/redis/go-redis/v9"
@@ -14,7 +15,21 @@ import (
 // After a save, every key is under the prefix, no pending key is left
 // behind, and the committed entries do not expire with the pending TTL.
 func TestSaveLeavesCleanLayout(t *testing.T) {
-	url, prefix := redistest.Start(t), newPrefix()
+	srv := redistest.StartServer(t)
+	saveLeavesCleanLayout(t, srv.URL(), redis.NewClient(&redis.Options{Addr: srv.Addr()}), true)
+}
+
+// saveLeavesCleanLayout saves through a Store on url and looks at the
+// keys through raw, which it closes. On a Redis of its own (ownRedis) it
+// looks at every key, to catch one outside the prefix; on a shared one,
+// at the store's prefix only.
+func saveLeavesCleanLayout(t *testing.T, url string, raw redis.UniversalClient, ownRedis bool) {
+	defer raw.Close()
+	prefix := newPrefix()
+	pattern := prefix + "*"
+	if ownRedis {
+		pattern = "*"
+	}
 	s := open(t, url, prefix)
 	defer s.Close()
 	ctx := context.Background()
@@ -22,10 +37,7 @@ func TestSaveLeavesCleanLayout(t *testing.T) {
 	if err := s.SaveVersion(ctx, service.ListVersion{ListID: "un", Version: "v1"}, entries); err != nil {
 		t.Fatal(err)
 	}
-	opt, _ := redis.ParseURL(url)
-	rdb := redis.NewClient(opt)
-	defer rdb.Close()
-	keys, err := rdb.Keys(ctx, "*").Result()
+	keys, err := keysMatching(ctx, raw, pattern)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +54,28 @@ func TestSaveLeavesCleanLayout(t *testing.T) {
 	for k := range want {
 		t.Errorf("missing key %q", k)
 	}
-	if ttl := rdb.TTL(ctx, prefix+"list:{un}:v:v1:entries").Val(); ttl != -1 {
+	if ttl := raw.TTL(ctx, prefix+"list:{un}:v:v1:entries").Val(); ttl != -1 {
 		t.Errorf("entries TTL: got %v, want none (-1)", ttl)
 	}
+}
+
+// keysMatching lists the keys matching pattern on every node raw reaches:
+// KEYS asks one node only.
+func keysMatching(ctx context.Context, raw redis.UniversalClient, pattern string) ([]string, error) {
+	cluster, ok := raw.(*redis.ClusterClient)
+	if !ok {
+		return raw.Keys(ctx, pattern).Result()
+	}
+	var (
+		mu  sync.Mutex
+		out []string
+	)
+	err := cluster.ForEachMaster(ctx, func(ctx context.Context, node *redis.Client) error {
+		keys, err := node.Keys(ctx, pattern).Result()
+		mu.Lock()
+		out = append(out, keys...)
+		mu.Unlock()
+		return err
+	})
+	return out, err
 }

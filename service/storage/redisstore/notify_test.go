@@ -38,7 +38,11 @@ func nextChange(t *testing.T, ch <-chan redisstore.Change) redisstore.Change {
 // failed activation and another prefix's activation are not announced:
 // they are made first, so the first change received must be ours.
 func TestSubscribeSeesActivations(t *testing.T) {
-	url, prefix := redistest.Start(t), newPrefix()
+	subscribeSeesActivations(t, redistest.Start(t))
+}
+
+func subscribeSeesActivations(t *testing.T, url string) {
+	prefix := newPrefix()
 	follower, leader := open(t, url, prefix), open(t, url, prefix)
 	other := open(t, url, newPrefix())
 	ctx, cancel := context.WithCancel(context.Background())
@@ -68,8 +72,11 @@ func TestSubscribeSeesActivations(t *testing.T) {
 
 // A deactivation is announced as a change with no version.
 func TestSubscribeSeesDeactivations(t *testing.T) {
-	url, prefix := redistest.Start(t), newPrefix()
-	s := open(t, url, prefix)
+	subscribeSeesDeactivations(t, redistest.Start(t))
+}
+
+func subscribeSeesDeactivations(t *testing.T, url string) {
+	s := open(t, url, newPrefix())
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	changes, err := s.Subscribe(ctx)

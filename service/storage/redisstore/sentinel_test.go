@@ -6,20 +6,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/crosscheck/crosscheck/service"
 	"github.com/crosscheck/crosscheck/service/storage/redisstore"
 	"github.com/crosscheck/crosscheck/service/storage/redistest"
-	"github.com/crosscheck/crosscheck/service/storage/storetest"
 )
 
 // TestContractThroughSentinel runs the shared suite with the store asking
 // a Redis Sentinel for its master, as a deployment with failover does.
 func TestContractThroughSentinel(t *testing.T) {
-	url := redistest.StartSentinel(t, redistest.StartServer(t))
-	storetest.Run(t, func(t *testing.T) storetest.Opener {
-		prefix := newPrefix()
-		return func(t *testing.T) service.ListStore { return open(t, url, prefix) }
-	})
+	listContract(t, redistest.StartSentinel(t, redistest.StartServer(t)))
 }
 
 func TestOpenSentinelErrors(t *testing.T) {

@@ -32,7 +32,12 @@ func open(t *testing.T, url, prefix string) *redisstore.Store {
 // TestContract runs the shared suite against a real redis-server. Reopening
 // means a new client on the same URL and prefix, as a restarted replica.
 func TestContract(t *testing.T) {
-	url := redistest.Start(t)
+	listContract(t, redistest.Start(t))
+}
+
+// listContract runs the lists suite on the Redis at url, a fresh prefix
+// per sub-test.
+func listContract(t *testing.T, url string) {
 	storetest.Run(t, func(t *testing.T) storetest.Opener {
 		prefix := newPrefix()
 		return func(t *testing.T) service.ListStore { return open(t, url, prefix) }

@@ -29,6 +29,10 @@ func newClient(url string) (rdb redis.UniversalClient, where string, err error) 
 	if err != nil {
 		return nil, "", err
 	}
+	// go-redis refuses parameters it does not know, cluster among them.
+	q.Del(clusterParam)
+	u.RawQuery = q.Encode()
+	url = u.String()
 	master := q.Get(masterNameParam)
 	switch {
 	case cluster && master != "":
@@ -77,9 +81,7 @@ func newClusterClient(u *neturl.URL) (redis.UniversalClient, string, error) {
 		return nil, "", fmt.Errorf("database %q: a Redis Cluster has database 0 only", db)
 	}
 	seeds := *u
-	q := seeds.Query()
-	q.Del(clusterParam)
-	seeds.RawQuery, seeds.Path = q.Encode(), ""
+	seeds.Path = ""
 	o, err := redis.ParseClusterURL(seeds.String())
 	if err != nil {
 		return nil, "", err

@@ -1,0 +1,116 @@
+package redisstore_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/crosscheck/crosscheck/matcher"
+	"github.com/crosscheck/crosscheck/service"
+	"github.com/crosscheck/crosscheck/service/storage/redisstore"
+	"github.com/crosscheck/crosscheck/service/storage/redistest"
+)
+
+// TestCluster runs every contract suite, pub/sub and the layout checks
+// on a real three-master Redis Cluster. Test prefixes hold no hash tag,
+// so lists, token sets, audit chains and documents buckets land on
+// different nodes: a script or MULTI touching keys of two slots fails
+// with CROSSSLOT here. One cluster serves all sub-tests, each under its
+// own prefix, because forming one takes seconds.
+func TestCluster(t *testing.T) {
+	c := redistest.StartCluster(t)
+	url := c.URL()
+	raw := func() redis.UniversalClient { return redis.NewClusterClient(&redis.ClusterOptions{Addrs: c.Addrs()}) }
+	t.Run("lists", func(t *testing.T) { listContract(t, url) })
+	t.Run("documents", func(t *testing.T) { documentsContract(t, url) })
+	t.Run("tokens", func(t *testing.T) { tokenContract(t, url) })
+	t.Run("audit", func(t *testing.T) { auditContract(t, url) })
+	t.Run("activations", func(t *testing.T) { subscribeSeesActivations(t, url) })
+	t.Run("deactivations", func(t *testing.T) { subscribeSeesDeactivations(t, url) })
+	t.Run("layout", func(t *testing.T) { saveLeavesCleanLayout(t, url, raw(), false) })
+	t.Run("documents spread", func(t *testing.T) { documentsSpread(t, url, c.Addrs()) })
+}
+
+// documentsSpread imports a documents list big enough for many buckets
+// and checks that every master holds some of them (the point of keeping
+// documents out of hash tags), and that DocumentVersions, which scans
+// every master, finds the version.
+func documentsSpread(t *testing.T, url string, addrs []string) {
+	const n = 2000
+	prefix := newPrefix()
+	s := open(t, url, prefix)
+	defer s.Close()
+	ctx := context.Background()
+	records := make([]matcher.Entry, n)
+	for i := range records {
+		number := fmt.Sprintf("P%07d", i)
+		records[i] = matcher.Entry{ID: "DEU:passport:" + number, Subject: matcher.SubjectDocument,
+			Documents: []matcher.Document{{Number: number, Country: "DEU", Type: matcher.DocPassport}}}
+	}
+	set := service.DocumentSet{ListID: "sltd", Version: "v1", Capacity: n}
+	if err := s.PutDocuments(ctx, set, records); err != nil {
+		t.Fatal(err)
+	}
+	for _, addr := range addrs {
+		node := redis.NewClient(&redis.Options{Addr: addr})
+		keys, err := node.Keys(ctx, prefix+"docs:sltd:v1:b:*").Result()
+		node.Close()
+		if err != nil || len(keys) == 0 {
+			t.Errorf("node %s: %d documents buckets, %v; want some", addr, len(keys), err)
+		}
+	}
+	if got, err := s.DocumentVersions(ctx, "sltd"); err != nil || len(got) != 1 || got[0] != "v1" {
+		t.Errorf("DocumentVersions: %v, %v; want [v1]", got, err)
+	}
+}
+
+// The cluster URL is checked before anything is dialled, and its errors
+// say what is wrong without the password.
+func TestOpenClusterURLErrors(t *testing.T) {
+	for _, tc := range []struct{ url, want string }{
+		{"redis://u:secret@127.0.0.1:1?cluster=maybe", "want true or false"},
+		{"redis://u:secret@127.0.0.1:1?cluster=true&cluster=true", "given 2 times"},
+		{"redis://u:secret@127.0.0.1:1?cluster=true&master_name=m", "both cluster and master_name"},
+		{"redis://u:secret@127.0.0.1:1/3?cluster=true", "database 0 only"},
+		{"redis://u:secret@127.0.0.1:1?cluster=true&addr=nohost", "addr"},
+		{"redis://u:secret@127.0.0.1:1?cluster=true&bogus=1", "unexpected option"},
+	} {
+		t.Run(tc.url, func(t *testing.T) {
+			_, err := redisstore.Open(context.Background(), tc.url)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "secret") {
+				t.Errorf("got %v, want an error containing %q and not the password", err, tc.want)
+			}
+		})
+	}
+}
+
+// With nothing listening, Open fails naming the seed nodes it tried.
+func TestOpenClusterUnreachable(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_, err := redisstore.Open(ctx, "redis://u:secret@127.0.0.1:1/0?cluster=true&addr=127.0.0.1:2")
+	if err == nil {
+		t.Fatal("Open with no cluster listening: got nil error")
+	}
+	if msg := err.Error(); strings.Contains(msg, "secret") || !strings.Contains(msg, "127.0.0.1:2") {
+		t.Errorf("error should name the seed nodes and not the password: %v", err)
+	}
+}
+
+// cluster=false is an explicit single Redis, and a prefix with a brace is
+// refused: on a cluster it would be the hash tag of every key.
+func TestOpenPlainAndPrefix(t *testing.T) {
+	url := redistest.Start(t)
+	s, err := redisstore.Open(context.Background(), url+"?cluster=false")
+	if err != nil {
+		t.Fatalf("cluster=false: %v", err)
+	}
+	s.Close()
+	if _, err := redisstore.Open(context.Background(), url, redisstore.WithPrefix("cc{x}:")); err == nil || !strings.Contains(err.Error(), "hash tag") {
+		t.Errorf("prefix with a brace: got %v, want an error naming the hash tag", err)
+	}
+}
