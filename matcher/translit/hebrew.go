@@ -4,28 +4,44 @@ import "strings"
 
 const geresh = 0x5f3
 
-// hebrewForms returns [common usage, ICAO 9303, English]. Hebrew writes few
-// vowels: a common name word takes its dictionary spellings (בנימין BINYAMIN,
-// BENJAMIN), other words a rule-based guess and their consonants alone
-// (hebrewConsonants), which LooseSkeleton makes comparable with the
-// English spellings of lists.
+// hebrewForms returns [common usage, ICAO 9303, English] for a common
+// name word, and [common usage, hard (ICAO 9303 if pointed), hard, soft,
+// foreign] for any other. Hebrew writes few vowels: a common name word takes its
+// dictionary spellings (בנימין BINYAMIN, BENJAMIN), a particle of a
+// foreign name its Latin spellings (hebrewParticles), other words a
+// rule-based guess and their consonants alone (hebrewConsonants), which
+// LooseSkeleton makes comparable with the English spellings of lists: as
+// spelled with a medial bet read B (hard) and V (soft), and as a foreign
+// name is spelled, with het read as Spanish J or Dutch G (foreign).
 func hebrewForms(w []rune) []string {
-	icao := hebrewICAO(w)
-	if c, ok := findName(hebrewCommon, string(stripPoints(w))); ok {
-		return []string{c.usual, icao, c.alt}
+	bare := stripPoints(w)
+	if c, ok := findName(hebrewCommon, string(bare)); ok {
+		return []string{c.usual, hebrewICAO(w), c.alt}
+	}
+	// ICAO's letters on a word without points read vav and bet V and het
+	// CH, which makes the consonants of a foreign name look like some
+	// other name (ביטי VYTY, WYATT), where the consonant forms write them
+	// for what they are: only a pointed word keeps its ICAO form.
+	hard := hebrewConsonants(w, hebrewReading{bet: "B", het: "KH"})
+	second := hard
+	if len(bare) < len(w) {
+		second = hebrewICAO(w)
+	}
+	if p, ok := hebrewParticleForms(bare, second); ok {
+		return p
 	}
 	// A soft-bet reading takes a consonant out of the skeleton: with
 	// fewer than three left, the skeleton says too little to be tried,
 	// and the fourth form is the third again (so that the other words of
 	// the name keep their letters-as-spelled form beside a soft bet).
-	hard, soft := hebrewConsonants(w, "B"), hebrewConsonants(w, "W")
+	soft := hebrewConsonants(w, hebrewReading{bet: "W", het: "KH"})
 	if len(LooseSkeleton(soft)) < 3 {
 		soft = hard
 	}
-	return []string{hebrewUsage(w), icao, hard, soft}
+	return []string{hebrewUsage(w), second, hard, soft, hebrewConsonants(w, foreignReading)}
 }
 
-// stripPoints removes niqqud, which the name table does not carry.
+// stripPoints removes niqqud, which the name tables do not carry.
 func stripPoints(w []rune) []rune {
 	out := make([]rune, 0, len(w))
 	for _, r := range w {
@@ -131,7 +147,7 @@ func hebrewLetter(w []rune, i int, r rune) string {
 		switch {
 		case prevSame:
 			return ""
-		case first || nextSame:
+		case first || nextSame || vavBeforeYod(w, i):
 			return "V"
 		case last:
 			return "U"
@@ -148,6 +164,15 @@ func hebrewLetter(w []rune, i int, r rune) string {
 	}
 	return hebrewTable(r)
 }
+
+// vavBeforeYod: a medial vav before a yod that a consonant follows is
+// the consonant V (דויד DAVID, לויס LEVIS), the yod being the vowel.
+func vavBeforeYod(w []rune, i int) bool {
+	return i > 0 && i+2 < len(w) && w[i+1] == 'י' && !isMater(w[i+2])
+}
+
+// isMater reports the letters that write vowels: alef, he, vav, yod, ayin.
+func isMater(r rune) bool { return strings.ContainsRune("אהויע", r) }
 
 func pick2(cond bool, a, b string) string {
 	if cond {

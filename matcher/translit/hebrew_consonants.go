@@ -19,12 +19,16 @@ package translit
 //
 // A bet after the first letter is a B in most foreign names (טוברינר
 // TOBRINER) but a V in others (טרבולטה TRAVOLTA, דייב DAVE), as in Hebrew
-// words: softBet says how to write it, B or W (a V that skeletons treat
-// as they treat a vav).
-func hebrewConsonants(w []rune, softBet string) string {
+// words, and a het is the KH of Hebrew and Arabic names but also the
+// Spanish J and the Dutch G, which Hebrew has no other letter for
+// (אלחנדרו ALEJANDRO, ואן חוך VAN GOGH): the reading says which.
+func hebrewConsonants(w []rune, rd hebrewReading) string {
 	c := hebrewSpell(w, func(i int, r rune) string {
-		if r == 'ב' && i > 0 {
-			return softBet
+		switch {
+		case r == 'ב' && i > 0:
+			return rd.bet
+		case r == 'ח':
+			return rd.het
 		}
 		return hebrewConsonant(r, i == 0, i == len(w)-1)
 	})
@@ -33,6 +37,16 @@ func hebrewConsonants(w []rune, softBet string) string {
 	}
 	return c
 }
+
+// hebrewReading is how hebrewConsonants writes the letters that read
+// differently in Hebrew words and in foreign names: bet after the first
+// letter, B or W (a V that skeletons treat as they treat a vav), and
+// het, KH or G (LooseSkeleton merges G with J).
+type hebrewReading struct{ bet, het string }
+
+// foreignReading reads a name as a foreign one written in Hebrew: bet B,
+// het the Spanish J or Dutch G.
+var foreignReading = hebrewReading{bet: "B", het: "G"}
 
 func hebrewConsonant(r rune, first, last bool) string {
 	switch r {

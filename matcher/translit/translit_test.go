@@ -51,7 +51,7 @@ var romanizeCases = []struct {
 	{"Arab", "محمد رضا پهلوی", []string{"MUHAMMAD REZA PHLUI"}},
 	{"Hebr", "בנימין נתניהו", []string{"VNYMYN NTNYHV", "BINYAMIN NETANYAHU", "BENJAMIN NETANYAHU"}},
 	{"Hebr", "משה", []string{"MOSHE", "MSH", "MOSES"}},
-	{"Hebr", "אליעזר", []string{"ALIZR", "LYZR"}}, // not in the table: rules
+	{"Hebr", "אליעזר", []string{"ALIZR", "ALYZR"}}, // not in the table: rules
 	{"Hebr", "ג׳ורג׳", []string{"JORJ"}},
 	{"Hebr", "ג'ק סמית", []string{"JK SMIT", "JK SMYT"}}, // geresh typed as an apostrophe; consonants alone
 	{"Hebr", "ויליאם פרלברג", []string{"VILIM PRLVRG", "VYLYM PRLBRG"}},

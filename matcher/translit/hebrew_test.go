@@ -1,0 +1,53 @@
+package translit
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestHebrewReadings checks each reading of a Hebrew word that foreign
+// names need: want must be among the word's forms, and notWant (when
+// set) must not.
+func TestHebrewReadings(t *testing.T) {
+	tests := []struct {
+		name, in, want, notWant string
+	}{
+		{"particle von", "יוליוס פון האסט", "YOLIOS VON HST", ""},
+		{"particle van", "מרקו ואן חינקל", "MRKW VAN GYNKL", ""},
+		{"particle van short", "ון דייק", "VAN DYYK", ""},
+		{"particle de", "פול דה מאן", "POL DE MN", ""},
+		{"particle da", "לאונרדו דה וינצ'י", "LWNRDW DA VYNCHY", ""},
+		{"particle el", "אל ליסיצקי", "EL LYSYTSKY", ""},
+		{"particle al and ibn", "יזיד בן אל-מוהלב", "YZYD IBN AL MWHLB", ""},
+		{"particle ben, Hebrew", "דוד בן גוריון", "DAVID BEN GORION", ""},
+		{"a name that looks like a particle", "פאן בינגבינג", "PN BINGVING", "VAN BINGVING"},
+		{"het as Spanish J", "אלחנדרו", "ALGNDRW", ""},
+		{"het as Dutch G", "חינקל", "GYNKL", ""},
+		{"het stays KH", "חינקל", "KHYNKL", ""},
+		{"vav before yod and a consonant is V", "דויד", "DVID", ""},
+		{"vav before a final yod is a vowel", "אינווי", "AINVI", ""},
+		{"no ICAO letters without points", "ביטי", "BYTY", "VYTY"},
+		{"ICAO kept on pointed text", "מְדִינַת", "MEDIYNAT", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Romanize(tt.in)
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("Romanize(%q) = %q, want %q among them", tt.in, got, tt.want)
+			}
+			if tt.notWant != "" && slices.Contains(got, tt.notWant) {
+				t.Errorf("Romanize(%q) = %q, want no %q", tt.in, got, tt.notWant)
+			}
+		})
+	}
+}
+
+// TestHebrewParticlesSorted: the table is read by exact match, but kept
+// sorted so that a duplicate shows.
+func TestHebrewParticlesSorted(t *testing.T) {
+	for i := 1; i < len(hebrewParticles); i++ {
+		if hebrewParticles[i-1].word >= hebrewParticles[i].word {
+			t.Errorf("hebrewParticles: %q before %q", hebrewParticles[i-1].word, hebrewParticles[i].word)
+		}
+	}
+}
