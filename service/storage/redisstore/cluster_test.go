@@ -33,6 +33,7 @@ func TestCluster(t *testing.T) {
 	t.Run("deactivations", func(t *testing.T) { subscribeSeesDeactivations(t, url) })
 	t.Run("layout", func(t *testing.T) { saveLeavesCleanLayout(t, url, raw(), false) })
 	t.Run("documents spread", func(t *testing.T) { documentsSpread(t, url, c.Addrs()) })
+	t.Run("import from a single redis", func(t *testing.T) { importFromSingle(t, c) })
 }
 
 // documentsSpread imports a documents list big enough for many buckets
