@@ -79,6 +79,8 @@ func TestOpenClusterURLErrors(t *testing.T) {
 		{"redis://u:secret@127.0.0.1:1/3?cluster=true", "database 0 only"},
 		{"redis://u:secret@127.0.0.1:1?cluster=true&addr=nohost", "addr"},
 		{"redis://u:secret@127.0.0.1:1?cluster=true&bogus=1", "unexpected option"},
+		{"redis://u:secret@127.0.0.1:1?cluster=true&read_only=true", "replica nodes"},
+		{"redis://u:secret@127.0.0.1:1?cluster=true&route_randomly=true", "replica nodes"},
 	} {
 		t.Run(tc.url, func(t *testing.T) {
 			_, err := redisstore.Open(context.Background(), tc.url)

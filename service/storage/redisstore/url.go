@@ -86,5 +86,11 @@ func newClusterClient(u *neturl.URL) (redis.UniversalClient, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	// A replica reads what it or another replica has just written (a
+	// version saved then read back, an activation then the active
+	// pointer); a replica node may lag behind its master.
+	if o.ReadOnly || o.RouteByLatency || o.RouteRandomly {
+		return nil, "", fmt.Errorf("read_only, route_by_latency and route_randomly read from replica nodes, which may lag behind the writes the store reads back; leave them out")
+	}
 	return redis.NewClusterClient(o), fmt.Sprintf("cluster via seed nodes %v", o.Addrs), nil
 }
