@@ -25,6 +25,9 @@ func (m *simMemo) scoreForms(q nameForm, base int, e entryForm, truncated bool) 
 	m.alignTokens(q, base, e, truncated)
 	var qCov, eCov float64
 	qReal, eReal := meaningfulTokens(q), e.meaningful()
+	if qReal <= 1 && eReal <= 1 {
+		m.weighLoneWords(q, e)
+	}
 	for _, p := range m.aligned {
 		qCov += tokenWeight(q.tokens[p.q]) * p.sim
 		eCov += tokenWeight(*e.token(p.e)) * p.sim

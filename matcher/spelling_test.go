@@ -1,0 +1,53 @@
+package matcher
+
+import "testing"
+
+func TestSpellingKey(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"ADOLPHO", "ADOLFO", true},     // PH is F
+		{"NICKLAS", "NIKLAS", true},     // CK is K
+		{"RAFIQ", "RAFIK", true},        // Q is K
+		{"MIQUEL", "MIKEL", true},       // QU before E is K
+		{"CARL", "KARL", true},          // hard C
+		{"CELINE", "SELINE", true},      // soft C
+		{"THOMAS", "TOMAS", true},       // TH is T
+		{"SARAH", "SARA", true},         // final H after a vowel
+		{"LUDWIG", "LUDVIG", true},      // W is V
+		{"GONZALES", "GONZALEZ", true},  // Z is S
+		{"HENNIE", "HENNY", true},       // final IE and Y
+		{"RICKEY", "RICKY", true},       // final EY
+		{"MAYER", "MEYER", true},        // AY and EY
+		{"TANJA", "TANYA", true},        // consonant J
+		{"DJIBRIL", "JIBRIL", true},     // DJ is one sound
+		{"KRISTINA", "CHRISTINA", true}, // CHR is KR
+		{"BROWNE", "BROWN", true},       // silent final E
+		{"WOLFF", "WOLF", true},         // doubled final letter
+		{"FISCHER", "FISHER", true},     // SCH is SH
+		{"HOLLSTEIN", "HOLSTEIN", false},
+		{"SABBATINI", "SABATINI", false},
+		{"TOLAND", "TOLAN", false},
+		{"ABRAHAMSSON", "ABRAHAMSON", false},
+		{"TOSHIHIKO", "TOSHIHIRO", false},
+		{"BARABANOV", "BARANOV", false},
+		{"ABE", "AB", false}, // a final E of a short word is a syllable
+		{"SELIM", "SALIM", false},
+	}
+	for _, tc := range tests {
+		ka, kb := spellingKey(tc.a), spellingKey(tc.b)
+		if (ka == kb) != tc.same {
+			t.Errorf("spellingKey(%s)=%s, spellingKey(%s)=%s: same=%v, want %v", tc.a, ka, tc.b, kb, ka == kb, tc.same)
+		}
+	}
+}
+
+func TestSpellingKeyIdempotent(t *testing.T) {
+	for _, w := range []string{"NICKLAS", "SCHUYLER", "PHILIPPE", "QUEEN", "DJIBRIL", "XAVIER", "WOLFF", "A", ""} {
+		k := spellingKey(w)
+		if again := spellingKey(k); again != k {
+			t.Errorf("spellingKey(%s)=%s but spellingKey(%s)=%s", w, k, k, again)
+		}
+	}
+}
