@@ -6,28 +6,38 @@ import (
 	"github.com/antzucaro/matchr"
 )
 
-func TestEditDistanceAgreesWithMatchr(t *testing.T) {
+// editBounds are the budgets editsWithin is asked about: the edit rule's
+// (0 to 2), and one large enough for the full distance.
+var editBounds = []int{0, 1, 2, 3, 2 * maxEditWord}
+
+func TestEditsWithinAgreesWithMatchr(t *testing.T) {
 	words := []string{"", "A", "AB", "BA", "MOHAMMED", "MUHAMMAD", "MOHAMED", "NASRALLAH", "NASRULLAH",
-		"HASSAN", "HASAN", "KATANGA", "KATNAGA", "MUELLER", "MULLER", "ABDELNASSER", "CA", "ABC", "ACB", "МУХАММЕД"}
+		"HASSAN", "HASAN", "KATANGA", "KATNAGA", "MUELLER", "MULLER", "ABDELNASSER", "CA", "ABC", "ACB", "МУХАММЕД",
+		"ABCD", "BADC", "XABY", "XBAY", "ABXCD", "BAXDC", "ALFAKHOURI", "ALFAKHURY", "AAAAAAAAAAAAAAAAAAAAAAAA"}
 	for _, a := range words {
 		for _, b := range words {
-			want := matchr.DamerauLevenshtein(a, b)
-			if got := editDistance(a, b); got != want {
-				t.Errorf("editDistance(%q, %q) = %d, matchr says %d", a, b, got, want)
-			}
+			checkEditsWithin(t, a, b)
 		}
 	}
 }
 
-func FuzzEditDistance(f *testing.F) {
+func FuzzEditsWithin(f *testing.F) {
 	f.Add("MOHAMMED", "MUHAMMAD")
 	f.Add("AB", "BA")
-	f.Fuzz(func(t *testing.T, a, b string) {
-		want := matchr.DamerauLevenshtein(a, b)
-		if got := editDistance(a, b); got != want {
-			t.Fatalf("editDistance(%q, %q) = %d, matchr says %d", a, b, got, want)
+	f.Add("CA", "ABC")
+	f.Add("XABCY", "XCBAY")
+	f.Fuzz(checkEditsWithin)
+}
+
+// checkEditsWithin: editsWithin is matchr's distance when that is within
+// the bound, and one more than the bound when it is not.
+func checkEditsWithin(t *testing.T, a, b string) {
+	want := matchr.DamerauLevenshtein(a, b)
+	for _, k := range editBounds {
+		if got := editsWithin(a, b, k); got != min(want, k+1) {
+			t.Fatalf("editsWithin(%q, %q, %d) = %d, matchr's distance is %d", a, b, k, got, want)
 		}
-	})
+	}
 }
 
 func FuzzJaroWinkler(f *testing.F) {
@@ -39,7 +49,7 @@ func FuzzJaroWinkler(f *testing.F) {
 		if got := jaroWinkler(a, b); got != want {
 			t.Fatalf("jaroWinkler(%q, %q) = %v, matchr says %v", a, b, got, want)
 		}
-		if lb, d := editsAtLeast(a, b), editDistance(a, b); isASCII(a) && isASCII(b) && lb > d {
+		if lb, d := editsAtLeast(a, b), matchr.DamerauLevenshtein(a, b); isASCII(a) && isASCII(b) && lb > d {
 			t.Fatalf("editsAtLeast(%q, %q) = %d > distance %d", a, b, lb, d)
 		}
 	})

@@ -63,7 +63,8 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // editsAtLeast is a lower bound of the edit distance of two ASCII words
 // from their letter counts: a substitution changes two counts, an
-// insertion or deletion one, a transposition none.
+// insertion or deletion one, a transposition none. Only the letters of
+// the two words are summed (and cleared on the way), not the whole table.
 func editsAtLeast(a, b string) int {
 	var n [128]int8
 	for i := 0; i < len(a); i++ {
@@ -73,8 +74,11 @@ func editsAtLeast(a, b string) int {
 		n[b[i]&127]--
 	}
 	diff := 0
-	for _, c := range n {
-		diff += abs(int(c))
+	for _, w := range [2]string{a, b} {
+		for i := 0; i < len(w); i++ {
+			diff += abs(int(n[w[i]&127]))
+			n[w[i]&127] = 0
+		}
 	}
 	return (diff + 1) / 2
 }

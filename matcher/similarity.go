@@ -17,9 +17,14 @@ func editBudget(n int) int {
 }
 
 // tokenSim scores two name words in 0..1 and names the rule that decided.
-// Jaro-Winkler runs first because it is cheap and rejects most pairs; the
-// edit distance only runs when the lengths leave room for it.
-func tokenSim(q, e token, prefix bool) (float64, string) {
+func tokenSim(q, e token, prefix bool) (float64, string) { return wordSimilarity(&q, &e, prefix) }
+
+// wordSimilarity is tokenSim on pointers: a token with its sound keys is
+// over a hundred bytes, and the candidate stage compares a query word
+// with thousands of listed words. Jaro-Winkler runs first because it is
+// cheap and rejects most pairs; the edit distance only runs when the
+// lengths leave room for it, and only as far as the budget.
+func wordSimilarity(q, e *token, prefix bool) (float64, string) {
 	switch {
 	case q.text == e.text:
 		return 1, "exact"
@@ -46,7 +51,7 @@ func tokenSim(q, e token, prefix bool) (float64, string) {
 	n := max(len(q.text), len(e.text))
 	budget := min(editDepth(len(q.text)), editDepth(len(e.text)))
 	if abs(len(q.text)-len(e.text)) <= budget && editsAtLeast(q.text, e.text) <= budget {
-		if d := editDistance(q.text, e.text); d <= budget {
+		if d := editsWithin(q.text, e.text, budget); d <= budget {
 			best, rule = max(jw, 1-float64(d)/float64(n)), "edit"
 		}
 	}

@@ -107,7 +107,7 @@ func (v *vocabulary) scan(sc *scratch, q token, prefix bool, out []wordSim) []wo
 		if id == qid || !prefix && !qs.mayResemble(&v.sigs[id-1]) {
 			continue
 		}
-		if s, rule := tokenSim(q, *v.word(id), prefix); s > 0 {
+		if s, rule := wordSimilarity(&q, v.word(id), prefix); s > 0 {
 			out = append(out, wordSim{id, s, rule})
 		}
 	}
