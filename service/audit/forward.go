@@ -128,7 +128,7 @@ func sleep(ctx context.Context, d time.Duration) {
 // skipped; PutAudit is idempotent anyway, so a batch sent again after a
 // lost reply does no harm.
 func (l *Log) forwardBatch(ctx context.Context) (read int, progressed bool, err error) {
-	recs, next, skipped, err := l.sp.read(l.readPos, batchMax)
+	recs, next, skipped, err := l.sp.read(l.lines, l.readPos, batchMax)
 	if err != nil {
 		return 0, false, fmt.Errorf("read spool: %w", err)
 	}

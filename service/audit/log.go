@@ -107,8 +107,9 @@ type Log struct {
 	run     sync.Mutex    // guards cancel and done
 	cancel  context.CancelFunc
 	done    chan struct{}
-	readPos readPos // the forwarder's; only it and Close touch it
-	headSeq uint64  // seq in the head file; the forwarder's too
+	readPos readPos     // the forwarder's; only it and Close touch it
+	lines   *lineParser // the forwarder's too
+	headSeq uint64      // seq in the head file; the forwarder's too
 }
 
 // Open recovers the chain's state from the spool, the head file and the
@@ -123,7 +124,7 @@ func Open(ctx context.Context, o Options) (*Log, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Log{o: o, sp: sp, sealer: newSealer(o.Key, o.Chain), wake: make(chan struct{}, 1)}
+	l := &Log{o: o, sp: sp, sealer: newSealer(o.Key, o.Chain), lines: newLineParser(o.Key), wake: make(chan struct{}, 1)}
 	if err := l.recover(ctx, last); err != nil {
 		sp.close()
 		return nil, err

@@ -61,13 +61,15 @@ type Record struct {
 
 	// sealed is the record's JSON as it was sealed, when it was read
 	// from the spool: the forwarder hands it to the store as it is
-	// instead of marshalling the record again.
+	// instead of marshalling the record again. Such a record has only
+	// its header decoded (Chain, Seq, Prev, Time, CheckID, Mac; see
+	// lineParser): a store keeps JSON(), never json.Marshal of it.
 	sealed []byte
 }
 
 // JSON is the record as a store keeps it: the sealed spool line for a
-// record the forwarder read from the spool, which is what json.Marshal
-// gives for it, without marshalling it again.
+// record the forwarder read from the spool (what json.Marshal gave for
+// the whole record when it was sealed), else json.Marshal of r.
 func (r *Record) JSON() ([]byte, error) {
 	if r.sealed != nil {
 		return r.sealed, nil

@@ -2,7 +2,6 @@ package audit
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 )
 
@@ -17,17 +16,18 @@ type readPos struct {
 // is read whole.
 const readChunk = 1 << 20
 
-// read returns up to max records from pos on and the position after them;
-// skipped counts lines that did not parse (bit rot: the gap shows in
-// Verify). It moves on to the next segment at the end of a full one.
-func (s *spool) read(pos readPos, max int) (recs []Record, next readPos, skipped int, err error) {
+// read returns up to max records from pos on, each read by p, and the
+// position after them; skipped counts lines that did not parse (bit rot:
+// the gap shows in Verify). It moves on to the next segment at the end of
+// a full one.
+func (s *spool) read(p *lineParser, pos readPos, max int) (recs []Record, next readPos, skipped int, err error) {
 	for {
 		f, size, last, nextFirst, ok := s.segmentAt(&pos)
 		if !ok {
 			return nil, pos, 0, nil
 		}
 		if pos.off < size {
-			return readLines(f, pos, size, max)
+			return readLines(p, f, pos, size, max)
 		}
 		if last {
 			return nil, pos, 0, nil
@@ -57,7 +57,7 @@ func (s *spool) segmentAt(pos *readPos) (f *os.File, size int64, last bool, next
 	return nil, 0, false, 0, false
 }
 
-func readLines(f *os.File, pos readPos, size int64, max int) ([]Record, readPos, int, error) {
+func readLines(p *lineParser, f *os.File, pos readPos, size int64, max int) ([]Record, readPos, int, error) {
 	n := min(size-pos.off, readChunk)
 	for {
 		buf := make([]byte, n)
@@ -69,11 +69,11 @@ func readLines(f *os.File, pos readPos, size int64, max int) ([]Record, readPos,
 			n = size - pos.off // one record longer than a chunk
 			continue
 		}
-		return parseLines(buf[:end+1], pos, max)
+		return parseLines(p, buf[:end+1], pos, max)
 	}
 }
 
-func parseLines(buf []byte, pos readPos, max int) ([]Record, readPos, int, error) {
+func parseLines(p *lineParser, buf []byte, pos readPos, max int) ([]Record, readPos, int, error) {
 	var recs []Record
 	skipped := 0
 	for len(buf) > 0 && len(recs) < max {
@@ -81,15 +81,14 @@ func parseLines(buf []byte, pos readPos, max int) ([]Record, readPos, int, error
 		line := buf[:i]
 		buf = buf[i+1:]
 		pos.off += int64(i + 1)
-		var r Record
 		if len(line) == 0 {
 			continue
 		}
-		if json.Unmarshal(line, &r) != nil {
+		r, err := p.parse(line) // r.sealed is line: buf is never reused
+		if err != nil {
 			skipped++
 			continue
 		}
-		r.sealed = line // buf is never reused
 		recs = append(recs, r)
 	}
 	return recs, pos, skipped, nil

@@ -16,7 +16,9 @@ type Store interface {
 	// whose chain and seq are stored already with the same content is
 	// skipped, so a batch may be sent again after a failure; the same seq
 	// with other content is ErrConflict (two writers on one chain).
-	// Records below the chain's purge anchor are skipped too.
+	// Records below the chain's purge anchor are skipped too. A record's
+	// content is Record.JSON; records from the spool have only Chain,
+	// Seq, Prev, Time, CheckID and Mac decoded besides it.
 	PutAudit(ctx context.Context, recs []Record) error
 	// AuditRecord returns the record with the check id, or ErrNotFound.
 	AuditRecord(ctx context.Context, checkID string) (Record, error)

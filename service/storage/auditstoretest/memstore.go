@@ -66,7 +66,7 @@ func (m *MemStore) PutAudit(ctx context.Context, recs []audit.Record) error {
 	}
 	defer m.mu.Unlock()
 	for _, r := range recs {
-		data, err := json.Marshal(r)
+		data, err := r.JSON() // forwarded records carry only their header besides it
 		if err != nil {
 			return err
 		}
