@@ -6,7 +6,7 @@ import "strings"
 // almost any word has a neighbour one letter away (HOLLSTEIN and
 // HOLSTEIN, TOLAND and TOLAN are other people's names). What does say a
 // lone word is the same name is a spelling that orthographies write for
-// one sound: PH and F, CK and K, TH and T, W and V, final IE and Y, a
+// one sound: PH and F, CK and K, French EAU and O, TH and T, W and V, final IE and Y, a
 // silent final E (BROWNE, BROWN), a doubled final letter, which a transcription into Cyrillic or
 // Arabic renders alike. spellingKey folds those spellings, and only those:
 // a dropped letter, another vowel or an extra syllable still changes the
@@ -16,7 +16,7 @@ import "strings"
 // one's result. Digraphs go first, so that the single letters they hold
 // are not rewritten on their own.
 var spellingSteps = []func(string) string{
-	strings.NewReplacer("SCH", "SH", "TCH", "CH", "DZH", "J", "DJ", "J", "CHR", "KR", "PH", "F", "CK", "K", "X", "KS").Replace,
+	strings.NewReplacer("EAU", "O", "SCH", "SH", "TCH", "CH", "DZH", "J", "DJ", "J", "CHR", "KR", "PH", "F", "CK", "K", "X", "KS").Replace,
 	hardAndSoftC,
 	dropSilentH,
 	strings.NewReplacer("W", "V", "Z", "S", "EE", "I", "OO", "U", "OU", "U").Replace,
@@ -26,6 +26,7 @@ var spellingSteps = []func(string) string{
 	strings.NewReplacer("EI", "AI").Replace,
 	dropFinalE,
 	finalDouble,
+	initialYE,
 }
 
 // spellingKey is the word with the spellings of one sound folded (see
@@ -126,6 +127,16 @@ func dropFinalE(w string) string {
 func finalDouble(w string) string {
 	if n := len(w); n > 3 && w[n-1] == w[n-2] {
 		return w[:n-1]
+	}
+	return w
+}
+
+// initialYE reads an initial YE, Y once folded, as E: Russian Е at the
+// start of a word is YE in BGN/PCGN and English usage, E in ICAO
+// (YEVGENY, EVGENY; YELENA, ELENA).
+func initialYE(w string) string {
+	if len(w) > 3 && strings.HasPrefix(w, "IE") {
+		return w[1:]
 	}
 	return w
 }

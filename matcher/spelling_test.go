@@ -26,6 +26,8 @@ func TestSpellingKey(t *testing.T) {
 		{"BROWNE", "BROWN", true},       // silent final E
 		{"WOLFF", "WOLF", true},         // doubled final letter
 		{"FISCHER", "FISHER", true},     // SCH is SH
+		{"YEVGENY", "EVGENY", true},     // initial YE
+		{"ROUSSEAU", "ROUSSO", true},    // EAU is O
 		{"HOLLSTEIN", "HOLSTEIN", false},
 		{"SABBATINI", "SABATINI", false},
 		{"TOLAND", "TOLAN", false},
