@@ -30,7 +30,10 @@ const shutdownGrace = 20 * time.Second
 // ready, drain HTTP, flush the audit trail, close the store, flush
 // telemetry (deferred first, so it runs last).
 func serve(ctx context.Context, cfg serveConfig, stderr io.Writer) (err error) {
-	log := newLogger(cfg.LogLevel, stderr)
+	out := newLogOutput(stderr)
+	stopLog := out.start()
+	defer stopLog() // deferred first, so it runs last: the shutdown's own lines are written too
+	log := slog.New(api.LogHandler(flushOnWarning{jsonHandler(cfg.LogLevel, out), out}))
 	tlsConfig, err := serverTLS(cfg, log)
 	if err != nil {
 		return err
@@ -143,9 +146,14 @@ func seeds() []service.Upload {
 }
 
 func newLogger(level string, w io.Writer) *slog.Logger {
+	return slog.New(api.LogHandler(jsonHandler(level, w)))
+}
+
+// jsonHandler writes JSON lines at level and above.
+func jsonHandler(level string, w io.Writer) slog.Handler {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(level)); err != nil {
 		l = slog.LevelInfo
 	}
-	return slog.New(api.LogHandler(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l})))
+	return slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l})
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	metricnoop "go.opentelemetry.io/otel/metric/noop"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -49,9 +50,20 @@ func TestMetricsAfterACheck(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || strings.Contains(text, "Zarkovic") {
 		t.Fatalf("/metrics: %d, or a name reached it", resp.StatusCode)
 	}
-	if !hasLine(s.log.String(), `"msg":"request"`, `"route":"/v1/check"`, `"status":200`, `"request_id":"`) {
+	if !logsLine(s.log, `"msg":"request"`, `"route":"/v1/check"`, `"status":200`, `"request_id":"`) {
 		t.Fatalf("no access log line with a request id for the check:\n%s", s.log.String())
 	}
+}
+
+// logsLine waits for a log line with every part: info lines are written
+// in batches, every logFlushEvery.
+func logsLine(log *syncBuffer, parts ...string) bool {
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if hasLine(log.String(), parts...) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasLine(log string, parts ...string) bool {
