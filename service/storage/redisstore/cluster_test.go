@@ -34,6 +34,7 @@ func TestCluster(t *testing.T) {
 	t.Run("layout", func(t *testing.T) { saveLeavesCleanLayout(t, url, raw(), false) })
 	t.Run("documents spread", func(t *testing.T) { documentsSpread(t, url, c.Addrs()) })
 	t.Run("import from a single redis", func(t *testing.T) { importFromSingle(t, c) })
+	t.Run("outage", func(t *testing.T) { clusterOutage(t, c) }) // last: it empties a master
 }
 
 // documentsSpread imports a documents list big enough for many buckets

@@ -65,6 +65,28 @@ func (c *Cluster) Addrs() []string {
 	return out
 }
 
+// Nodes are the cluster's servers, to stop one for an outage test.
+func (c *Cluster) Nodes() []*Server { return c.nodes }
+
+// Restart starts a stopped node again, empty, and waits until every node
+// reports the cluster whole again: the node keeps its identity and slots
+// in its config file, as a master whose process restarted without
+// persistence. It fails the test if the cluster does not recover.
+func (c *Cluster) Restart(n *Server) {
+	n.t.Helper()
+	n.Restart()
+	ctx, cancel := context.WithTimeout(context.Background(), readyTimeout)
+	defer cancel()
+	for _, node := range c.nodes {
+		rdb := redis.NewClient(&redis.Options{Addr: node.Addr()})
+		err := waitClusterOK(ctx, rdb, len(c.nodes))
+		rdb.Close()
+		if err != nil {
+			n.t.Fatalf("cluster after restarting %s: node %s: %v", n.Addr(), node.Addr(), err)
+		}
+	}
+}
+
 // form assigns the slots, has the first node meet the others and waits
 // for the gossip to settle.
 func (c *Cluster) form(ctx context.Context) error {
