@@ -6,35 +6,35 @@ const geresh = 0x5f3
 
 // hebrewForms returns [common usage, ICAO 9303, English] for a common
 // name word, and [common usage, hard (ICAO 9303 if pointed), hard, soft,
-// foreign] for any other. Hebrew writes few vowels: a common name word takes its
-// dictionary spellings (בנימין BINYAMIN, BENJAMIN), a particle of a
-// foreign name its Latin spellings (hebrewParticles), other words a
+// foreign] for any other. Hebrew writes few vowels: a common name word
+// takes its dictionary spellings (בנימין BINYAMIN, BENJAMIN), a particle
+// of a foreign name its Latin spellings (hebrewParticles), other words a
 // rule-based guess and their consonants alone (hebrewConsonants), which
 // LooseSkeleton makes comparable with the English spellings of lists: as
 // spelled with a medial bet read B (hard) and V (soft), and as a foreign
-// name is spelled, with het read as Spanish J or Dutch G (foreign).
+// name is spelled (foreignReading: het J or G, tsadi Z).
 func hebrewForms(w []rune) []string {
 	bare := stripPoints(w)
 	if c, ok := findName(hebrewCommon, string(bare)); ok {
 		return []string{c.usual, hebrewICAO(w), c.alt}
 	}
+	if p, ok := hebrewParticleForms(bare); ok {
+		return p
+	}
+	hard := hebrewConsonants(w, hebrewReading{bet: "B", het: "KH", tsadi: "TS"})
 	// ICAO's letters on a word without points read vav and bet V and het
 	// CH, which makes the consonants of a foreign name look like some
 	// other name (ביטי VYTY, WYATT), where the consonant forms write them
 	// for what they are: only a pointed word keeps its ICAO form.
-	hard := hebrewConsonants(w, hebrewReading{bet: "B", het: "KH"})
 	second := hard
 	if len(bare) < len(w) {
 		second = hebrewICAO(w)
-	}
-	if p, ok := hebrewParticleForms(bare, second); ok {
-		return p
 	}
 	// A soft-bet reading takes a consonant out of the skeleton: with
 	// fewer than three left, the skeleton says too little to be tried,
 	// and the fourth form is the third again (so that the other words of
 	// the name keep their letters-as-spelled form beside a soft bet).
-	soft := hebrewConsonants(w, hebrewReading{bet: "W", het: "KH"})
+	soft := hebrewConsonants(w, hebrewReading{bet: "W", het: "KH", tsadi: "TS"})
 	if len(LooseSkeleton(soft)) < 3 {
 		soft = hard
 	}
@@ -123,7 +123,9 @@ func hebrewLetter(w []rune, i int, r rune) string {
 	prevSame := i > 0 && w[i-1] == r
 	nextSame := i+1 < len(w) && w[i+1] == r
 	switch r {
-	case 'א', 'ע':
+	case 'א':
+		return hebrewAlef(w, i)
+	case 'ע':
 		return pick2(first, "A", "")
 	case 'ב':
 		return pick2(first, "B", "V")
@@ -134,7 +136,10 @@ func hebrewLetter(w []rune, i int, r rune) string {
 		// (פיליפ PHILIP): the final form ף is the F.
 		return pick2(first || last, "P", "F")
 	case 'ה':
-		return pick2(last && i > 0, "A", "H")
+		if last && i > 0 {
+			return pick2(w[i-1] == 'א', "", "A") // נואה NOA
+		}
+		return "H"
 	case 'ח':
 		return "H"
 	case 'ש':
@@ -163,6 +168,21 @@ func hebrewLetter(w []rune, i int, r rune) string {
 		return "I"
 	}
 	return hebrewTable(r)
+}
+
+// hebrewAlef reads alef as foreign names use it: at the start of a word
+// it carries the vowel, which a following single vav or yod writes
+// (אוטו OTO, איאן IAN) and which is A otherwise (אנדי ANDI); inside a
+// word it writes an A (מארק MARK, שארל SHARL, איאן IAN), as Hebrew
+// spells a foreign A that it does not leave out.
+func hebrewAlef(w []rune, i int) string {
+	if i > 0 {
+		return pick2(w[i-1] == 'א', "", "A")
+	}
+	if len(w) > 2 && (w[1] == 'ו' || w[1] == 'י') && w[2] != w[1] {
+		return ""
+	}
+	return "A"
 }
 
 // vavBeforeYod: a medial vav before a yod that a consonant follows is

@@ -15,13 +15,16 @@ package translit
 // פ P (F), כ K (KH), ש SH (S). So קליי וורד gives KLYY VWRD, which meets
 // KELLY WARD, and ויליאם פרלברג gives VYLYM PRLBRG, which meets WILLIAM
 // PERLBERG. A word with fewer than two consonants keeps its common-usage
-// form, since one letter would read as an initial.
+// form, since one letter would read as an initial (an initial yod counts,
+// as LooseSkeleton reads it: יויאמה YWYM is JM, YUYAMA).
 //
 // A bet after the first letter is a B in most foreign names (טוברינר
 // TOBRINER) but a V in others (טרבולטה TRAVOLTA, דייב DAVE), as in Hebrew
 // words, and a het is the KH of Hebrew and Arabic names but also the
 // Spanish J and the Dutch G, which Hebrew has no other letter for
-// (אלחנדרו ALEJANDRO, ואן חוך VAN GOGH): the reading says which.
+// (אלחנדרו ALEJANDRO, ואן חוך VAN GOGH), and a tsadi is TS in Hebrew
+// names and the Z of German and Italian ones (וינצנץ VINZENZ): the
+// reading says which.
 func hebrewConsonants(w []rune, rd hebrewReading) string {
 	c := hebrewSpell(w, func(i int, r rune) string {
 		switch {
@@ -29,10 +32,12 @@ func hebrewConsonants(w []rune, rd hebrewReading) string {
 			return rd.bet
 		case r == 'ח':
 			return rd.het
+		case r == 'צ' || r == 'ץ': // צ׳ is CH: hebrewSpell reads it first
+			return rd.tsadi
 		}
 		return hebrewConsonant(r, i == 0, i == len(w)-1)
 	})
-	if len(Skeleton(c)) < 2 {
+	if len(LooseSkeleton(c)) < 2 {
 		return hebrewUsage(w)
 	}
 	return c
@@ -40,13 +45,13 @@ func hebrewConsonants(w []rune, rd hebrewReading) string {
 
 // hebrewReading is how hebrewConsonants writes the letters that read
 // differently in Hebrew words and in foreign names: bet after the first
-// letter, B or W (a V that skeletons treat as they treat a vav), and
-// het, KH or G (LooseSkeleton merges G with J).
-type hebrewReading struct{ bet, het string }
+// letter, B or W (a V that skeletons treat as they treat a vav), het,
+// KH or G (LooseSkeleton merges G with J), and tsadi, TS or Z.
+type hebrewReading struct{ bet, het, tsadi string }
 
 // foreignReading reads a name as a foreign one written in Hebrew: bet B,
-// het the Spanish J or Dutch G.
-var foreignReading = hebrewReading{bet: "B", het: "G"}
+// het the Spanish J or Dutch G, tsadi the German Z.
+var foreignReading = hebrewReading{bet: "B", het: "G", tsadi: "Z"}
 
 func hebrewConsonant(r rune, first, last bool) string {
 	switch r {
@@ -66,12 +71,8 @@ func hebrewConsonant(r rune, first, last bool) string {
 		return "F"
 	case 'כ', 'ך', 'ק':
 		return "K"
-	case 'ח':
-		return "KH"
 	case 'ש':
 		return "SH"
-	case 'צ', 'ץ':
-		return "TS"
 	}
 	if r >= 0x590 && r <= 0x5ff && (r < 0x5d0 || r > 0x5ea) {
 		return "" // points and punctuation

@@ -38,14 +38,16 @@ var hebrewParticles = []hebrewParticle{
 
 // hebrewParticleForms returns a particle's forms in the slots of
 // hebrewForms, or false when w is no particle.
-// bare is the word without points, second the form of the second slot.
-func hebrewParticleForms(bare []rune, second string) ([]string, bool) {
+// bare is the word without points. The second slot, ICAO's for pointed
+// text, is the hard one: a particle is read as its spelling, pointed or
+// not.
+func hebrewParticleForms(bare []rune) ([]string, bool) {
 	if len(bare) > 3 {
 		return nil, false
 	}
 	for _, p := range hebrewParticles {
 		if p.word == string(bare) {
-			return []string{p.usage, second, p.hard, p.soft, p.soft}, true
+			return []string{p.usage, p.hard, p.hard, p.soft, p.soft}, true
 		}
 	}
 	return nil, false
