@@ -24,9 +24,7 @@ package redisstore
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	neturl "net/url"
 	"strings"
 
 	"github.com/redis/go-redis/v9"
@@ -62,12 +60,7 @@ func WithPrefix(prefix string) Option {
 func Open(ctx context.Context, url string, opts ...Option) (*Store, error) {
 	rdb, where, err := newClient(url)
 	if err != nil {
-		// A url.Error quotes the URL, and the URL may hold a password.
-		var ue *neturl.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return nil, fmt.Errorf("redis store: invalid url: %w", err)
+		return nil, fmt.Errorf("redis store: invalid url: %w", withoutURL(err))
 	}
 	s := &Store{rdb: rdb, keys: keys{prefix: "cc:"}}
 	for _, opt := range opts {

@@ -1,6 +1,7 @@
 package redisstore
 
 import (
+	"errors"
 	"fmt"
 	neturl "net/url"
 	"strconv"
@@ -93,4 +94,14 @@ func newClusterClient(u *neturl.URL) (redis.UniversalClient, string, error) {
 		return nil, "", fmt.Errorf("read_only, route_by_latency and route_randomly read from replica nodes, which may lag behind the writes the store reads back; leave them out")
 	}
 	return redis.NewClusterClient(o), fmt.Sprintf("cluster via seed nodes %v", o.Addrs), nil
+}
+
+// withoutURL drops the quoted URL from a url.Error: the URL may hold a
+// password.
+func withoutURL(err error) error {
+	var ue *neturl.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
 }
