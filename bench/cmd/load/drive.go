@@ -5,6 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -15,11 +19,72 @@ import (
 
 // target sends checks to one service.
 type target struct {
-	client *fasthttp.Client
-	url    string
-	token  string
-	bodies [][]byte
-	next   atomic.Uint64
+	client   *fasthttp.Client // when raw is nil
+	raw      *net.TCPAddr     // plain http on Linux: each worker has a rawConn
+	timeout  time.Duration
+	url      string
+	token    string
+	bodies   [][]byte
+	requests [][]byte // for rawConn: each body as a whole HTTP request
+	next     atomic.Uint64
+}
+
+// newTargetFor sends bodies to the check URL u from up to concurrency
+// connections: rawConns for a plain http URL where this build has them
+// (see rawConn), fasthttp otherwise.
+func newTargetFor(u, token string, bodies [][]byte, concurrency int, timeout time.Duration) (*target, error) {
+	tg := &target{url: u, token: token, bodies: bodies, timeout: timeout}
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return nil, err
+	}
+	if !rawTransport || parsed.Scheme != "http" {
+		tg.client = newClient(concurrency, timeout)
+		return tg, nil
+	}
+	if tg.raw, err = net.ResolveTCPAddr("tcp", parsed.Host); err != nil {
+		return nil, fmt.Errorf("-url %s: %w", u, err)
+	}
+	head := "POST " + parsed.RequestURI() + " HTTP/1.1\r\nHost: " + parsed.Host + "\r\nContent-Type: application/json\r\n"
+	if token != "" {
+		head += "Authorization: Bearer " + token + "\r\n"
+	}
+	for _, b := range bodies {
+		tg.requests = append(tg.requests, append([]byte(head+"Content-Length: "+strconv.Itoa(len(b))+"\r\n\r\n"), b...))
+	}
+	return tg, nil
+}
+
+// reserveProcs makes room for concurrency rawConn workers: each keeps
+// its P while it waits for the service, so the process needs one P each
+// and two more for the open loop's scheduler and the progress line.
+// restore puts the previous setting back.
+func (tg *target) reserveProcs(concurrency int) (restore func()) {
+	before := runtime.GOMAXPROCS(0)
+	if tg.raw != nil {
+		runtime.GOMAXPROCS(max(before, concurrency+2))
+	}
+	return func() { runtime.GOMAXPROCS(before) }
+}
+
+// worker is one worker's way to the service.
+type worker struct {
+	tg   *target
+	conn *rawConn // nil: through the shared fasthttp client
+}
+
+func (tg *target) worker() *worker {
+	w := &worker{tg: tg}
+	if tg.raw != nil {
+		w.conn = newRawConn(tg.raw, tg.timeout)
+	}
+	return w
+}
+
+func (w *worker) close() {
+	if w.conn != nil {
+		w.conn.close()
+	}
 }
 
 // newClient is fasthttp's client rather than net/http's: the generator
@@ -58,8 +123,10 @@ func openLoop(ctx context.Context, tg *target, st *stats, rate float64, d time.D
 	var wg sync.WaitGroup
 	for range concurrency {
 		wg.Go(func() {
+			w := tg.worker()
+			defer w.close()
 			for j := range jobs {
-				tg.do(ctx, st, j.intended)
+				w.do(ctx, st, j.intended)
 			}
 		})
 	}
@@ -103,8 +170,10 @@ func closedLoop(ctx context.Context, tg *target, st *stats, d time.Duration, con
 	var wg sync.WaitGroup
 	for range concurrency {
 		wg.Go(func() {
+			w := tg.worker()
+			defer w.close()
 			for ctx.Err() == nil && time.Now().Before(deadline) {
-				tg.do(ctx, st, time.Now())
+				w.do(ctx, st, time.Now())
 			}
 		})
 	}
@@ -113,10 +182,10 @@ func closedLoop(ctx context.Context, tg *target, st *stats, d time.Duration, con
 
 // do sends one check and records it. A request cut short by the user's
 // interrupt is not recorded: it says nothing about the service.
-func (tg *target) do(ctx context.Context, st *stats, intended time.Time) {
-	body := tg.bodies[tg.next.Add(1)%uint64(len(tg.bodies))]
+func (w *worker) do(ctx context.Context, st *stats, intended time.Time) {
+	i := int(w.tg.next.Add(1) % uint64(len(w.tg.bodies)))
 	sent := time.Now()
-	status, decision, err := tg.post(ctx, body)
+	status, decision, err := w.send(i)
 	if ctx.Err() != nil {
 		return
 	}
@@ -124,9 +193,27 @@ func (tg *target) do(ctx context.Context, st *stats, intended time.Time) {
 	st.record(outcome{latency: done.Sub(intended), service: done.Sub(sent), status: status, decision: decision, err: err})
 }
 
-// post sends one check; fasthttp has no context, so an interrupt lets
-// the requests in flight finish (do drops their outcomes).
-func (tg *target) post(_ context.Context, body []byte) (string, string, error) {
+// send sends body i and returns the status (or the kind of failure) and
+// the decision of a 200 answer. Neither transport has a context: an
+// interrupt lets the requests in flight finish (do drops their outcomes),
+// within -timeout.
+func (w *worker) send(i int) (string, string, error) {
+	if w.conn == nil {
+		return w.tg.post(w.tg.bodies[i])
+	}
+	status, body, err := w.conn.roundTrip(w.tg.requests[i])
+	if err != nil {
+		return errorClass(err), "", err
+	}
+	var d string
+	if status == fasthttp.StatusOK {
+		d = decision(body)
+	}
+	return statusName(status), d, nil
+}
+
+// post sends one check through fasthttp.
+func (tg *target) post(body []byte) (string, string, error) {
 	req, resp := fasthttp.AcquireRequest(), fasthttp.AcquireResponse()
 	defer fasthttp.ReleaseRequest(req)
 	defer fasthttp.ReleaseResponse(resp)
@@ -144,7 +231,16 @@ func (tg *target) post(_ context.Context, body []byte) (string, string, error) {
 	if resp.StatusCode() == fasthttp.StatusOK {
 		d = decision(resp.Body())
 	}
-	return strconv.Itoa(resp.StatusCode()), d, nil
+	return statusName(resp.StatusCode()), d, nil
+}
+
+// statusName is the errors-by-status key of a status code; the usual
+// answer's without allocating.
+func statusName(code int) string {
+	if code == fasthttp.StatusOK {
+		return "200"
+	}
+	return strconv.Itoa(code)
 }
 
 // decision reads the top-level decision of a check answer and stops
@@ -158,7 +254,7 @@ func decision(body []byte) string {
 		id := bytes.IndexFunc(rest, func(r rune) bool { return !('0' <= r && r <= '9' || 'a' <= r && r <= 'f') })
 		if d, ok := bytes.CutPrefix(rest[max(id, 0):], []byte(`","decision":"`)); ok && id >= 0 {
 			if end := bytes.IndexByte(d, '"'); end > 0 && bytes.IndexByte(d[:end], '\\') < 0 {
-				return string(d[:end])
+				return interned(d[:end])
 			}
 		}
 	}
@@ -182,6 +278,20 @@ func decision(body []byte) string {
 		}
 	}
 	return ""
+}
+
+// interned returns the decisions as constants, so that reading one
+// allocates nothing; anything else as a new string.
+func interned(d []byte) string {
+	switch string(d) {
+	case "clear":
+		return "clear"
+	case "review":
+		return "review"
+	case "hit":
+		return "hit"
+	}
+	return string(d)
 }
 
 // errorClass names a transport failure for the errors-by-status table.

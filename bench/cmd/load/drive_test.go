@@ -26,12 +26,27 @@ func slowServer(t *testing.T, delay time.Duration) *httptest.Server {
 	return srv
 }
 
-func testTarget(t *testing.T, srv *httptest.Server, concurrency int) *target {
-	u, err := checkURL(srv.URL)
+// transports are the two ways to the service; every drive test runs
+// through both.
+var transports = []string{"raw", "fasthttp"}
+
+func testTarget(t testing.TB, base, transport string, concurrency int, timeout time.Duration) *target {
+	u, err := checkURL(base)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &target{client: newClient(concurrency, 5*time.Second), url: u, bodies: [][]byte{[]byte(`{}`)}}
+	tg, err := newTargetFor(u, "", [][]byte{[]byte(`{}`)}, concurrency, timeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case transport == "fasthttp":
+		tg.raw, tg.client = nil, newClient(concurrency, timeout)
+	case tg.raw == nil:
+		t.Skip("no raw transport in this build")
+	}
+	t.Cleanup(tg.reserveProcs(concurrency + 1)) // and one P for the test's server
+	return tg
 }
 
 // TestOpenLoopChargesTheBacklog is the coordinated-omission check: one
@@ -39,9 +54,15 @@ func testTarget(t *testing.T, srv *httptest.Server, concurrency int) *target {
 // the latency from the intended send time must show the growing queue
 // while the service time stays near 10 ms.
 func TestOpenLoopChargesTheBacklog(t *testing.T) {
+	for _, transport := range transports {
+		t.Run(transport, func(t *testing.T) { openLoopChargesTheBacklog(t, transport) })
+	}
+}
+
+func openLoopChargesTheBacklog(t *testing.T, transport string) {
 	srv := slowServer(t, 10*time.Millisecond)
 	st := newStats()
-	openLoop(context.Background(), testTarget(t, srv, 1), st, 500, 60*time.Millisecond, 1)
+	openLoop(context.Background(), testTarget(t, srv.URL, transport, 1, 5*time.Second), st, 500, 60*time.Millisecond, 1)
 	if st.latency.n != 30 {
 		t.Fatalf("sent %d, want 30 (500/s for 60 ms)", st.latency.n)
 	}
@@ -58,6 +79,12 @@ func TestOpenLoopChargesTheBacklog(t *testing.T) {
 }
 
 func TestClosedLoopAndErrors(t *testing.T) {
+	for _, transport := range transports {
+		t.Run(transport, func(t *testing.T) { closedLoopAndErrors(t, transport) })
+	}
+}
+
+func closedLoopAndErrors(t *testing.T, transport string) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ") {
 			w.WriteHeader(http.StatusUnauthorized)
@@ -65,7 +92,7 @@ func TestClosedLoopAndErrors(t *testing.T) {
 	}))
 	defer srv.Close()
 	st := newStats()
-	closedLoop(context.Background(), testTarget(t, srv, 4), st, 30*time.Millisecond, 4)
+	closedLoop(context.Background(), testTarget(t, srv.URL, transport, 4, 5*time.Second), st, 30*time.Millisecond, 4)
 	if st.latency.n == 0 || st.statuses["401"] != int(st.latency.n) {
 		t.Errorf("n %d statuses %v: want every request a 401 without -token", st.latency.n, st.statuses)
 	}
@@ -93,13 +120,19 @@ func BenchmarkClosedLoop(b *testing.B) {
 	u, _ := checkURL("http://" + ln.Addr().String())
 	m := &mix{rng: rand.New(rand.NewPCG(1, 2)), listed: builtinListed, listedShare: 0.05}
 	bodies, _ := m.bodies(256)
-	tg := &target{client: newClient(16, 5*time.Second), url: u, token: "bench-token-0123456789abcdef", bodies: bodies}
+	tg, err := newTargetFor(u, "bench-token-0123456789abcdef", bodies, 16, 5*time.Second)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer tg.reserveProcs(16 + 1)() // as run does, and one P for the server
 	st := newStats()
 	b.ResetTimer()
 	b.SetParallelism(max(1, 16/runtime.GOMAXPROCS(0)))
 	b.RunParallel(func(pb *testing.PB) {
+		w := tg.worker()
+		defer w.close()
 		for pb.Next() {
-			tg.do(context.Background(), st, time.Now())
+			w.do(context.Background(), st, time.Now())
 		}
 	})
 	b.StopTimer()

@@ -13,6 +13,11 @@
 // The travellers are a mix of scripts (Latin with and without diacritics,
 // Arabic, Cyrillic) with dates of birth and passports, and a share of
 // listed persons from -listed (one name per line) or a built-in UN set.
+//
+// On Linux, a plain http:// target is driven over blocking sockets with
+// raw syscalls, one thread per worker, which costs the shared machine
+// about a third of the CPU per request that Go's network poller did (see
+// rawConn); https and other systems go through fasthttp.
 package main
 
 import (
@@ -109,7 +114,11 @@ func newTarget(c config, stderr io.Writer) (*target, error) {
 	m := &mix{rng: rand.New(rand.NewPCG(c.seed, 0x10ad)), listed: listed, listedShare: c.listedShare}
 	bodies, n := m.bodies(c.bodies)
 	fmt.Fprintf(stderr, "%d request bodies, %d of them listed travellers (%d names)\n", len(bodies), n, len(listed))
-	return &target{client: newClient(c.concurrency, c.timeout), url: u, token: c.token, bodies: bodies}, nil
+	tg, err := newTargetFor(u, c.token, bodies, c.concurrency, c.timeout)
+	if err == nil {
+		tg.reserveProcs(c.concurrency)
+	}
+	return tg, err
 }
 
 // checkURL accepts a base URL or the full check URL.
