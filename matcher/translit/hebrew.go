@@ -38,6 +38,9 @@ func hebrewForms(w []rune) []string {
 	if len(LooseSkeleton(soft)) < 3 {
 		soft = hard
 	}
+	if l, ok := hebrewLetterName(bare); ok {
+		soft = l // סי C: a short word's fourth form is free for it
+	}
 	return []string{hebrewUsage(w), second, hard, soft, hebrewConsonants(w, foreignReading)}
 }
 

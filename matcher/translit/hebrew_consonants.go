@@ -38,9 +38,23 @@ func hebrewConsonants(w []rune, rd hebrewReading) string {
 		return hebrewConsonant(r, i == 0, i == len(w)-1)
 	})
 	if len(LooseSkeleton(c)) < 2 {
+		if rd == foreignReading {
+			return hebrewShortForeign(w)
+		}
 		return hebrewUsage(w)
 	}
+	if rd == foreignReading && frenchIer(w) {
+		return c + "R"
+	}
 	return c
+}
+
+// frenchIer reports the ending ־ייה, which Hebrew writes for the French
+// -IER, -IEZ and -IED, their consonant silent (רנייה RENIER, פורנייה
+// FOURNIER): the foreign reading writes the R that French spells.
+func frenchIer(w []rune) bool {
+	n := len(w)
+	return n > 3 && w[n-1] == 'ה' && w[n-2] == 'י' && w[n-3] == 'י'
 }
 
 // hebrewReading is how hebrewConsonants writes the letters that read
