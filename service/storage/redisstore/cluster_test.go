@@ -33,6 +33,7 @@ func TestCluster(t *testing.T) {
 	t.Run("deactivations", func(t *testing.T) { subscribeSeesDeactivations(t, url) })
 	t.Run("layout", func(t *testing.T) { saveLeavesCleanLayout(t, url, raw(), false) })
 	t.Run("documents spread", func(t *testing.T) { documentsSpread(t, url, c.Addrs()) })
+	t.Run("hooks", func(t *testing.T) { clientHooks(t, url) })
 	t.Run("import from a single redis", func(t *testing.T) { importFromSingle(t, c) })
 	t.Run("outage", func(t *testing.T) { clusterOutage(t, c) }) // last: it empties a master
 }
@@ -116,5 +117,56 @@ func TestOpenPlainAndPrefix(t *testing.T) {
 	s.Close()
 	if _, err := redisstore.Open(context.Background(), url, redisstore.WithPrefix("cc{x}:")); err == nil || !strings.Contains(err.Error(), "hash tag") {
 		t.Errorf("prefix with a brace: got %v, want an error naming the hash tag", err)
+	}
+}
+
+// countingHook counts the commands it sees, alone or in pipelines.
+type countingHook struct{ seen map[string]int }
+
+func (h countingHook) DialHook(next redis.DialHook) redis.DialHook { return next }
+
+func (h countingHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		h.seen[cmd.Name()]++
+		return next(ctx, cmd)
+	}
+}
+
+func (h countingHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		for _, cmd := range cmds {
+			h.seen[cmd.Name()]++
+		}
+		return next(ctx, cmds)
+	}
+}
+
+// clientHooks: WithClient hands over the cluster client, and a hook added
+// to it sees the store's scripts and pipelines (what the composition root
+// relies on for its Redis error count).
+func clientHooks(t *testing.T, url string) {
+	h := countingHook{seen: map[string]int{}}
+	s, err := redisstore.Open(context.Background(), url, redisstore.WithPrefix(newPrefix()),
+		redisstore.WithClient(func(c redis.UniversalClient) {
+			if _, ok := c.(*redis.ClusterClient); !ok {
+				t.Errorf("WithClient got a %T, want *redis.ClusterClient", c)
+			}
+			c.AddHook(h)
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	saveVersion(t, s, "un", "v1")
+	if err := s.Activate(context.Background(), "un", "v1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Active(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"ping", "hexists", "evalsha", "get", "hget"} {
+		if h.seen[name] == 0 {
+			t.Errorf("hook saw no %s; saw %v", name, h.seen)
+		}
 	}
 }
