@@ -34,6 +34,8 @@ func hebrewConsonants(w []rune, rd hebrewReading) string {
 			return rd.het
 		case r == 'צ' || r == 'ץ': // צ׳ is CH: hebrewSpell reads it first
 			return rd.tsadi
+		case r == 'ש' && i > 0 && w[i-1] == 'ט' && rd == foreignReading:
+			return "CH" // טש: the TCH of GRETCHEN, FLETCHER
 		}
 		return hebrewConsonant(r, i == 0, i == len(w)-1)
 	})

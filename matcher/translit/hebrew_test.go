@@ -42,6 +42,8 @@ func TestHebrewReadings(t *testing.T) {
 		{"final yod of a two-letter word is AI", "שי", "SHAI", ""},
 		{"a letter name is an initial", "אדווין סי. ג'ונסון", "ADWWYN C JWNSWN", ""},
 		{"French -ier", "רנייה", "RNYYR", ""},
+		{"tet shin as English TCH", "גרטשן", "GRTCHN", ""},
+		{"tet shin as German TSCH", "דויטש", "DWYTSH", ""},
 		{"no French -ier without the double yod", "מריה", "MRY", "MRYR"},
 		{"common name", "יהודית", "JUDITH", ""},
 		{"no ICAO letters without points", "ביטי", "BYTY", "VYTY"},
