@@ -55,7 +55,7 @@ var romanizeCases = []struct {
 	{"Hebr", "ג׳ורג׳", []string{"JORJ"}},
 	{"Hebr", "ג'ק סמית", []string{"JK SMIT", "JK SMYT"}}, // geresh typed as an apostrophe; consonants alone
 	{"Hebr", "ויליאם פרלברג", []string{"VILIAM PRLVRG", "VYLYM PRLBRG"}},
-	{"Hebr", "טרבולטה", []string{"TRBWLT", "TRWWLT"}},           // a medial bet is B or V // vav and yod left to the other side
+	{"Hebr", "טרבולטה", []string{"TRBWLT", "TRWWLT"}},            // a medial bet is B or V // vav and yod left to the other side
 	{"Hebr", "פיליפ נואה האת’ווי", []string{"PILIP NOA HATHVI"}}, // final non-final פ is P; ת׳ is TH
 	{"Hebr", "אנדי ח'אלד", []string{"ANDI KHALD", "ANDY KHLD"}},  // initial alef says the name begins with a vowel; ח׳ KH
 	{"Armn", "Պետրոսյան", []string{"PETROSYAN", "BEDROSIAN"}},
