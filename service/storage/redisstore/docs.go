@@ -95,22 +95,15 @@ func (s *Store) LookupDocuments(ctx context.Context, listID, version string, num
 	if err != nil {
 		return nil, err
 	}
-	pipe := s.rdb.Pipeline()
-	// The bucket count is cached; whether the version is still there is
-	// asked every time, in the same round trip.
-	exists := pipe.Exists(ctx, s.keys.docsMeta(listID, version))
-	gets := make([]*redis.StringCmd, len(numbers))
-	for i, n := range numbers {
-		gets[i] = pipe.HGet(ctx, s.keys.docsBucket(listID, version, bucketOf(n, buckets)), n)
-	}
-	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+	q := s.queueLookup(ctx, listID, version, buckets, numbers)
+	if _, err := q.pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
 		return nil, fmt.Errorf("look up documents of %s %s: %w", listID, version, err)
 	}
-	if exists.Val() == 0 {
-		return nil, fmt.Errorf("look up documents of %s %s: %w", listID, version, service.ErrNoVersion)
+	if err := q.lost(); err != nil {
+		return nil, fmt.Errorf("look up documents of %s %s: %w", listID, version, err)
 	}
 	out := make(map[string][]matcher.Entry, len(numbers))
-	for i, get := range gets {
+	for i, get := range q.gets {
 		data, err := get.Bytes()
 		if errors.Is(err, redis.Nil) {
 			continue
@@ -123,6 +116,53 @@ func (s *Store) LookupDocuments(ctx context.Context, listID, version string, num
 		}
 	}
 	return out, nil
+}
+
+// lookup is a lookup's pipeline: the numbers' fields and the existence
+// checks that tell "not listed" from "records lost".
+type lookup struct {
+	pipe    redis.Pipeliner
+	meta    *redis.IntCmd
+	buckets []*redis.IntCmd // on a cluster only, one per number
+	gets    []*redis.StringCmd
+}
+
+// queueLookup queues the commands of one lookup. The bucket count is
+// cached; whether the version is still there is asked every time, in the
+// same round trip. On one Redis the meta key says it for all buckets: a
+// Redis that restarted empty lost them all. On a cluster the buckets live
+// on other masters than the meta key, and a master that came back empty
+// lost only its own, so each number's bucket is asked too (same node as
+// its HGET, so no extra round trip). An import's capacity is its line
+// count, which leaves 32 to 64 numbers in every bucket, so a missing one
+// means lost records; at worst, a filter's false positive in a bucket an
+// overestimated capacity left empty is answered "cannot confirm".
+func (s *Store) queueLookup(ctx context.Context, listID, version string, buckets uint64, numbers []string) *lookup {
+	q := &lookup{pipe: s.rdb.Pipeline(), gets: make([]*redis.StringCmd, len(numbers))}
+	q.meta = q.pipe.Exists(ctx, s.keys.docsMeta(listID, version))
+	_, cluster := s.rdb.(*redis.ClusterClient)
+	for i, n := range numbers {
+		key := s.keys.docsBucket(listID, version, bucketOf(n, buckets))
+		q.gets[i] = q.pipe.HGet(ctx, key, n)
+		if cluster {
+			q.buckets = append(q.buckets, q.pipe.Exists(ctx, key))
+		}
+	}
+	return q
+}
+
+// lost is ErrNoVersion when the version or one of the asked buckets is
+// gone.
+func (q *lookup) lost() error {
+	if q.meta.Val() == 0 {
+		return service.ErrNoVersion
+	}
+	for _, b := range q.buckets {
+		if b.Val() == 0 {
+			return fmt.Errorf("a records bucket is missing (did a cluster master restart empty?): %w", service.ErrNoVersion)
+		}
+	}
+	return nil
 }
 
 // buckets returns a version's bucket count; ErrNoVersion when it has no
