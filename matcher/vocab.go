@@ -146,8 +146,14 @@ func (v *vocabulary) gather(sc *scratch, q token, prefix bool) {
 func soundKeyHashes(t token, query bool) []uint64 {
 	k := t.sound
 	out := make([]uint64, 0, 4)
-	if len(k.skeleton) >= 2 {
+	switch {
+	case len(k.skeleton) >= 2:
 		out = append(out, keyHash(keySkeleton, k.skeleton, "", ""))
+	case len(k.fine) >= 2:
+		// A loose skeleton of one letter (DAVE, ZEEV: a medial V goes)
+		// finds nothing; the fine one finds the spellings the skeleton
+		// rule scores (DYV, ZV from Hebrew).
+		out = append(out, keyHash(keySkeleton, k.fine, "", ""))
 	}
 	for i, m := range k.metaphone {
 		if len(m) >= 3 && (i == 0 || m != k.metaphone[0]) {
