@@ -39,7 +39,7 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 	sc := x.pool.get(len(x.forms), len(x.vocab.words), !x.opts.Exhaustive)
 	defer x.pool.put(sc)
 	boost := featureBoost(q)
-	for _, id := range x.candidates(sc, qforms, q.TruncatedName, boost) {
+	for _, id := range x.withSameDate(sc, x.candidates(sc, qforms, q.TruncatedName, boost), q.BirthDate) {
 		ref := x.forms[id]
 		e := x.entry(ref.entry)
 		if e.Delisted() {
@@ -52,7 +52,7 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 				continue
 			}
 			score := sc.memo.scoreForms(qf, i*maxQueryTokens, ef, q.TruncatedName)
-			if score+boost < x.opts.Policy.Review {
+			if score+boost < x.opts.Policy.Review && !sameDateCandidate(q.BirthDate, e, score) {
 				continue // no date or nationality could lift it to an alert
 			}
 			h := x.nameHit(q, e, ref, score)
@@ -118,7 +118,7 @@ func (x *Index) nameHit(q Query, e *Entry, ref formRef, nameScore float64) Hit {
 		feats = append(feats, f)
 		score += f.Contribution
 	}
-	score = clamp01(score)
+	score = clamp01(sameDateFloor(score, nameScore, feats, x.opts.Policy))
 	h := x.newHit(e, "name", score)
 	h.MatchedName = name.Full
 	h.Explanation = Explanation{EntryName: name.Full, NameScore: round3(nameScore), Features: feats}

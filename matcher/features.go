@@ -6,13 +6,12 @@ import "strings"
 // mismatch counts strongly against; near misses (±1 year, day and month
 // swapped) only mildly, since they are common clerical errors. The same
 // full date on both sides is strong evidence (two people share one by
-// chance about once in twenty thousand), so it can carry a name that
-// matches only in part (an alias with another given name) to review: two
-// of three words alike score 2/3, and 2/3 + dobExact must reach the
-// default review threshold (0.82); a year or a range that merely contains
-// the date says little. A clear
-// mismatch takes an exact name from hit to review, and a name that only
-// contains the listed one (a relative: RANA SADDAM HUSSEIN) below review.
+// chance about once in twenty thousand): two of three words alike score
+// 2/3, and 2/3 + dobExact reaches the default review threshold (0.82);
+// sameDateFloor carries even half a name to review. A year or a range
+// that merely contains the date says little. A clear mismatch takes an
+// exact name from hit to review, and a name that only contains the
+// listed one (a relative: RANA SADDAM HUSSEIN) below review.
 const (
 	dobExact        = 0.16
 	dobMatch        = 0.04
@@ -23,6 +22,33 @@ const (
 	genderMismatch  = -0.15
 	weakAliasFactor = 0.9
 )
+
+// halfName is the name score that the same full date of birth carries to
+// review: one word of two exactly alike.
+const halfName = 0.5
+
+// sameDateFloor lifts a score to the policy's review threshold when the
+// traveller's full date of birth is the listed one, at least half the name
+// matches and nothing counts against (another nationality or sex): a
+// listed person travelling under another given name with the real
+// surname and birth date (MARIANO RICCIO born 1991-06-28 for the listed
+// MARIO RICCIO, same date). It never makes a hit: that needs the name.
+func sameDateFloor(score, nameScore float64, feats []Feature, p Policy) float64 {
+	if nameScore < halfName || score >= p.Review {
+		return score
+	}
+	exact := false
+	for _, f := range feats {
+		if f.Contribution < 0 && f.Name != "weak_alias" {
+			return score
+		}
+		exact = exact || f.Name == "date_of_birth" && f.Contribution == dobExact
+	}
+	if exact {
+		return p.Review
+	}
+	return score
+}
 
 // featureBoost is the most the features of q could add to a name score.
 func featureBoost(q Query) float64 {

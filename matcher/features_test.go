@@ -107,6 +107,56 @@ func TestSameDateCarriesTwoOfThreeWords(t *testing.T) {
 	}
 }
 
+// TestSameDateCarriesHalfAName: the real surname and the same full date
+// under another given name are a review, never a hit; another date, a
+// year only, or another nationality leave it clear.
+func TestSameDateCarriesHalfAName(t *testing.T) {
+	listed := Entry{Names: []Name{{Full: "Mario RICCIO"}}, BirthDates: dates(t, "1991-06-28"), Nationalities: []Country{{Code: "ITA"}}}
+	tests := []struct {
+		name, query, dob, nat string
+		want                  Decision
+	}{
+		{"other given name, same date", "Mariano Riccio", "1991-06-28", "", DecisionReview},
+		{"other given name, same date and nationality", "Mariano Riccio", "1991-06-28", "ITA", DecisionReview},
+		{"other given name, same date, other nationality", "Mariano Riccio", "1991-06-28", "FRA", DecisionClear},
+		{"other given name, year only", "Mariano Riccio", "1991", "", DecisionClear},
+		{"other given name, other date", "Mariano Riccio", "1980-01-02", "", DecisionClear},
+		{"a third of the name, same date", "Mariano Riccio Bianchi Rossi", "1991-06-28", "", DecisionClear},
+		{"exact name, same date", "Mario Riccio", "1991-06-28", "", DecisionHit},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			q := Query{Names: []string{tc.query}, BirthDate: ptr(mustDate(t, tc.dob)), Nationality: tc.nat}
+			if got, score := checkOne(t, listed, q); got != tc.want {
+				t.Fatalf("got %s (%.3f), want %s", got, score, tc.want)
+			}
+		})
+	}
+}
+
+func TestSameDateFloor(t *testing.T) {
+	p := DefaultPolicy()
+	exact := Feature{Name: "date_of_birth", Contribution: dobExact}
+	tests := []struct {
+		name         string
+		score, named float64
+		feats        []Feature
+		want         float64
+	}{
+		{"half a name and the same date", 0.66, 0.5, []Feature{exact}, p.Review},
+		{"weak alias still lifted", 0.61, 0.5, []Feature{{Name: "weak_alias", Contribution: -0.05}, exact}, p.Review},
+		{"less than half a name", 0.6, 0.44, []Feature{exact}, 0.6},
+		{"a year only", 0.54, 0.5, []Feature{{Name: "date_of_birth", Contribution: dobMatch}}, 0.54},
+		{"another nationality", 0.61, 0.5, []Feature{exact, {Name: "nationality", Contribution: natMismatch}}, 0.61},
+		{"already over review", 0.9, 0.74, []Feature{exact}, 0.9},
+	}
+	for _, tc := range tests {
+		if got := sameDateFloor(tc.score, tc.named, tc.feats, p); got != tc.want {
+			t.Errorf("%s: got %.3f, want %.3f", tc.name, got, tc.want)
+		}
+	}
+}
+
 func TestNationalityAndSex(t *testing.T) {
 	listed := Entry{Names: []Name{{Full: "Germain KATANGA"}}, Nationalities: []Country{{Code: "COD"}}, Gender: "M"}
 	tests := []struct {

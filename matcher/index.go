@@ -34,6 +34,7 @@ type Index struct {
 	words   []uint32 // the word ids of every form, form after form
 	vocab   *vocabulary
 	docs    *docIndex
+	dates   dateForms // forms by exact date of birth, see samedate.go
 	pool    scratchPool
 }
 
@@ -63,6 +64,7 @@ func NewIndex(entries []Entry, opts Options) (*Index, error) {
 		idx.words[i] = newID[id-1]
 	}
 	idx.reorderForms()
+	idx.dates = idx.newDateForms()
 	idx.vocab.finish()
 	idx.vocab.forms = buildPostings(len(idx.vocab.words), idx.forms, idx.words)
 	idx.vocab.common = idx.findCommon()
