@@ -30,15 +30,15 @@ type target struct {
 }
 
 // newTargetFor sends bodies to the check URL u from up to concurrency
-// connections: rawConns for a plain http URL where this build has them
-// (see rawConn), fasthttp otherwise.
-func newTargetFor(u, token string, bodies [][]byte, concurrency int, timeout time.Duration) (*target, error) {
+// connections: rawConns if raw is asked for, the URL is plain http and
+// this build has them (see rawConn), fasthttp otherwise.
+func newTargetFor(u, token string, bodies [][]byte, concurrency int, timeout time.Duration, raw bool) (*target, error) {
 	tg := &target{url: u, token: token, bodies: bodies, timeout: timeout}
 	parsed, err := url.Parse(u)
 	if err != nil {
 		return nil, err
 	}
-	if !rawTransport || parsed.Scheme != "http" {
+	if !raw || !rawTransport || parsed.Scheme != "http" {
 		tg.client = newClient(concurrency, timeout)
 		return tg, nil
 	}

@@ -35,14 +35,11 @@ func testTarget(t testing.TB, base, transport string, concurrency int, timeout t
 	if err != nil {
 		t.Fatal(err)
 	}
-	tg, err := newTargetFor(u, "", [][]byte{[]byte(`{}`)}, concurrency, timeout)
+	tg, err := newTargetFor(u, "", [][]byte{[]byte(`{}`)}, concurrency, timeout, transport == "raw")
 	if err != nil {
 		t.Fatal(err)
 	}
-	switch {
-	case transport == "fasthttp":
-		tg.raw, tg.client = nil, newClient(concurrency, timeout)
-	case tg.raw == nil:
+	if transport == "raw" && tg.raw == nil {
 		t.Skip("no raw transport in this build")
 	}
 	t.Cleanup(tg.reserveProcs(concurrency + 1)) // and one P for the test's server
@@ -120,7 +117,7 @@ func BenchmarkClosedLoop(b *testing.B) {
 	u, _ := checkURL("http://" + ln.Addr().String())
 	m := &mix{rng: rand.New(rand.NewPCG(1, 2)), listed: builtinListed, listedShare: 0.05}
 	bodies, _ := m.bodies(256)
-	tg, err := newTargetFor(u, "bench-token-0123456789abcdef", bodies, 16, 5*time.Second)
+	tg, err := newTargetFor(u, "bench-token-0123456789abcdef", bodies, 16, 5*time.Second, true)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -36,6 +36,7 @@ import (
 
 type config struct {
 	url, token, listedFile string
+	transport              string
 	rate, listedShare      float64
 	duration, timeout      time.Duration
 	concurrency, bodies    int
@@ -57,6 +58,7 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&c.timeout, "timeout", 10*time.Second, "per-request timeout")
 	fs.IntVar(&c.bodies, "bodies", 4096, "distinct request bodies, sent in turn")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed of the traveller mix")
+	fs.StringVar(&c.transport, "transport", "raw", "raw (blocking sockets, for http:// on Linux; fasthttp elsewhere) or fasthttp")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -71,6 +73,8 @@ func (c config) validate() error {
 		return errors.New("-concurrency and -bodies must be at least 1")
 	case c.listedShare < 0 || c.listedShare > 1:
 		return errors.New("-listed-share must be between 0 and 1")
+	case c.transport != "raw" && c.transport != "fasthttp":
+		return fmt.Errorf("-transport %q: want raw or fasthttp", c.transport)
 	}
 	return nil
 }
@@ -114,7 +118,7 @@ func newTarget(c config, stderr io.Writer) (*target, error) {
 	m := &mix{rng: rand.New(rand.NewPCG(c.seed, 0x10ad)), listed: listed, listedShare: c.listedShare}
 	bodies, n := m.bodies(c.bodies)
 	fmt.Fprintf(stderr, "%d request bodies, %d of them listed travellers (%d names)\n", len(bodies), n, len(listed))
-	tg, err := newTargetFor(u, c.token, bodies, c.concurrency, c.timeout)
+	tg, err := newTargetFor(u, c.token, bodies, c.concurrency, c.timeout, c.transport == "raw")
 	if err == nil {
 		tg.reserveProcs(c.concurrency)
 	}

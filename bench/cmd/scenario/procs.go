@@ -25,8 +25,9 @@ type bench struct {
 	cfg      config
 	out, log io.Writer
 	procs    []*exec.Cmd // stopped in reverse order
-	base     string      // the service's base URL
-	bin      string      // built binaries
+	names    map[*exec.Cmd]string
+	base     string // the service's base URL
+	bin      string // built binaries
 	redisURL string
 }
 
@@ -102,6 +103,10 @@ func (b *bench) start(ctx context.Context, name, path string, args, env []string
 		return fmt.Errorf("start %s: %w", name, err)
 	}
 	b.procs = append(b.procs, cmd)
+	if b.names == nil {
+		b.names = map[*exec.Cmd]string{}
+	}
+	b.names[cmd] = name
 	return nil
 }
 

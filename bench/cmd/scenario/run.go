@@ -44,10 +44,12 @@ func (b *bench) run(ctx context.Context) error {
 	fmt.Fprintf(b.out, "service: --redis-url %q --audit-sync %s --access-log=%v --checker-rate 1000000\n\n", b.redisURL, c.auditSync, c.accessLog)
 	b.printMetrics("crosscheck_index_", "crosscheck_list_active")
 	start := time.Now().UTC().Add(-time.Second)
+	before := b.cpuSnapshot()
 	answered, err := b.load(ctx)
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(b.out, "cpu        %s (during the load)\n", b.cpuSnapshot().perCheck(before, answered))
 	return b.countAudit(ctx, start, answered)
 }
 
