@@ -7,8 +7,12 @@ package translit
 // where common usage reads otherwise. An alef alone or before a
 // consonant at the start is an E (א. E, אלה ELA: common usage has A),
 // a double yod at the end is the diphthong AY (ריי RAY, קיי KAY), and a
-// single yod closing a two-letter word is AI (שי SHAI, חי HAI). Other
-// letters read as in common usage.
+// single yod closing a two-letter word is AI (שי SHAI, חי HAI), a final
+// vav is the O of Romance and German names (אוטו OTO, זו ZO: common usage
+// has the U of Hebrew ones) and an initial alef with a double vav is OW
+// (אוון OWN). Other letters read as in common usage. The spelling need not
+// be the list's: the matcher takes a word for another with the same
+// consonants and a close spelling (OTO for OTTO, OWN for OWEN).
 func hebrewShortForeign(w []rune) string {
 	return hebrewSpell(w, func(i int, r rune) string {
 		last := i == len(w)-1
@@ -21,9 +25,20 @@ func hebrewShortForeign(w []rune) string {
 			return ""
 		case r == 'י' && last && i == 1 && !isMater(w[0]):
 			return "AI"
+		case r == 'א' && i == 0 && doubleVavAt(w, 1):
+			return ""
+		case r == 'ו' && i == 1 && w[0] == 'א' && doubleVavAt(w, 1):
+			return "OW"
+		case r == 'ו' && last && i > 0 && w[i-1] != 'ו':
+			return "O"
 		}
 		return hebrewLetter(w, i, r)
 	})
+}
+
+// doubleVavAt reports a double vav at i.
+func doubleVavAt(w []rune, i int) bool {
+	return i+1 < len(w) && w[i] == 'ו' && w[i+1] == 'ו'
 }
 
 // hebrewLetterName returns the Latin initial a two-letter word spells

@@ -1,0 +1,25 @@
+package translit
+
+import "testing"
+
+// BenchmarkRomanizeHebrew measures Hebrew names of each kind Romanize
+// reads: common names (the table), a foreign name (the rules and their
+// five forms), one with het and tsadi (the foreign reading differs) and
+// one with particles and short words.
+func BenchmarkRomanizeHebrew(b *testing.B) {
+	names := map[string]string{
+		"common":    "בנימין נתניהו",
+		"foreign":   "ויליאם פרלברג",
+		"het_tsadi": "אלחנדרו וינצנץ",
+		"particles": "יוליוס פון האסט",
+		"short":     "איאן ריי",
+	}
+	for kind, name := range names {
+		b.Run(kind, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = Romanize(name)
+			}
+		})
+	}
+}
