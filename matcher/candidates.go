@@ -171,22 +171,18 @@ func (x *Index) openCommon(sc *scratch) {
 func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint32 {
 	floor := float32(min(x.opts.CandidateMinShare, x.opts.Policy.Review-boost))
 	qw := newQueryWeights(qforms)
-	x.gatherForms(sc)
+	x.gatherHeads(sc)
 	sc.ranked = sc.ranked[:0]
-	words := sc.formWords
-	for i, ref := range sc.refs {
-		var eSum float32
-		var mask uint32
-		for _, w := range words[:ref.n] {
-			if sc.noted.has(w - 1) { // similar to a query word
-				n := &sc.notes[w-1]
-				eSum += n.best
-				mask |= n.toks
-			}
+	rest := sc.formWords
+	for i := range sc.heads {
+		h := &sc.heads[i]
+		eSum, mask := sc.notedSum(0, 0, h.headIDs())
+		if h.n > headWords {
+			eSum, mask = sc.notedSum(eSum, mask, rest[:h.n-headWords])
+			rest = rest[h.n-headWords:]
 		}
-		words = words[ref.n:]
-		if ub := coverageBound(qw.cover(mask, ref.initials), (eSum+ref.free)/ref.weight); ub >= floor {
-			sc.ranked = append(sc.ranked, rankedForm{form: sc.touched[i], orig: ref.orig, bound: ub})
+		if ub := coverageBound(qw.cover(mask, h.initials), (eSum+h.free)/h.weight); ub >= floor {
+			sc.ranked = append(sc.ranked, rankedForm{form: sc.touched[i], orig: h.orig, bound: ub})
 		}
 	}
 	ranked := topRanked(sc.ranked, x.opts.MaxCandidates)
@@ -198,22 +194,18 @@ func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint3
 	return out
 }
 
-// gatherForms copies the records of the touched forms, then their words,
-// into sc.refs and sc.formWords. On a big list each read is a cache miss;
-// in loops of independent reads the processor overlaps them, where
-// following form, words and notes one form at a time waits for each.
-func (x *Index) gatherForms(sc *scratch) {
-	refs := sc.refs[:0]
-	for _, id := range sc.touched {
-		refs = append(refs, x.forms[id])
-	}
-	words := sc.formWords[:0]
-	for _, ref := range refs {
-		for _, w := range x.formWords(ref) { // a few words: a loop beats memmove
-			words = append(words, w)
+// notedSum adds to eSum the best similarity of each word of ids similar
+// to a query word, and to mask the query words they resemble, in word
+// order (the float32 sums, hence the bounds, depend on it).
+func (sc *scratch) notedSum(eSum float32, mask uint32, ids []uint32) (float32, uint32) {
+	for _, w := range ids {
+		if sc.noted.has(w - 1) { // similar to a query word
+			n := &sc.notes[w-1]
+			eSum += n.best
+			mask |= n.toks
 		}
 	}
-	sc.refs, sc.formWords = refs, words
+	return eSum, mask
 }
 
 // topRanked returns the k best forms, best first. A common name can leave

@@ -32,23 +32,28 @@ func editsWithin(a, b string, k int) int {
 	}
 	const w = maxEditWord + 2
 	// int8 cells: a distance is at most 48, and the runtime zeroes the
-	// whole matrix on every call, a quarter of the bytes of int32. Cells
-	// outside the band hold far, so reading one never helps a path.
+	// whole matrix on every call, a quarter of the bytes of int32. Row 0
+	// and column 0 hold their true distances; the cells just outside the
+	// band that a band cell reads are set to far in each row, so that
+	// reading one never helps a path.
 	far := int8(k + 1)
 	var d [w * w]int8
 	var lastRow [128]int8 // last row where each byte was seen in a
-	for i := range d {
-		d[i] = far
-	}
-	for i := 0; i <= min(len(a), k); i++ {
+	for i := 0; i <= len(a); i++ {
 		d[(i+1)*w+1] = int8(i)
 	}
-	for j := 0; j <= min(len(b), k); j++ {
+	for j := 0; j <= len(b); j++ {
 		d[w+j+1] = int8(j)
 	}
 	for i := 1; i <= len(a); i++ {
 		lastCol := 0           // last column in this row where a[i-1] matched
 		rowMin := d[(i+1)*w+1] // column 0: i deletions
+		if i-k-1 >= 1 {
+			d[(i+1)*w+i-k] = far // this row, left of the band
+		}
+		if i+k <= len(b) {
+			d[i*w+i+k+1] = far // the row above, right of its band
+		}
 		for j := max(1, i-k); j <= min(len(b), i+k); j++ {
 			kk, l := int(lastRow[b[j-1]]), lastCol
 			cost := int8(1)

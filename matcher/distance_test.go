@@ -54,3 +54,38 @@ func FuzzJaroWinkler(f *testing.F) {
 		}
 	})
 }
+
+// TestEditsWithinSmallAlphabet compares every pair of words of up to five
+// letters from three, where transpositions and repeated letters (what
+// the band and the early stop must get right) are everywhere.
+func TestEditsWithinSmallAlphabet(t *testing.T) {
+	for _, a := range smallAlphabetWords() {
+		for _, b := range smallAlphabetWords() {
+			checkEditsWithin(t, a, b)
+		}
+	}
+}
+
+// TestJaroWinklerSmallAlphabet: the bit-set matching finds the same
+// letters, in the same order, as matchr's walk through the window.
+func TestJaroWinklerSmallAlphabet(t *testing.T) {
+	words := append(smallAlphabetWords(), "MOHAMMED", "MUHAMMAD", "ALKASIMI", "ALKAXSSJY", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMN")
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := jaroWinkler(a, b), matchr.JaroWinkler(a, b, false); got != want {
+				t.Fatalf("jaroWinkler(%q, %q) = %v, matchr says %v", a, b, got, want)
+			}
+		}
+	}
+}
+
+// smallAlphabetWords are every word of up to five letters from A, B, C.
+func smallAlphabetWords() []string {
+	words := []string{""}
+	for n := 0; n < len(words) && len(words[n]) < 5; n++ {
+		for _, c := range "ABC" {
+			words = append(words, words[n]+string(c))
+		}
+	}
+	return words
+}

@@ -31,7 +31,8 @@ type Index struct {
 	opts    Options
 	entries []Entry
 	forms   []formRef
-	words   []uint32 // the word ids of every form, form after form
+	words   []uint32   // the word ids of every form, form after form
+	heads   []formHead // by form: what ranking reads, see index_heads.go
 	vocab   *vocabulary
 	docs    *docIndex
 	dates   dateForms // forms by exact date of birth, see samedate.go
@@ -64,6 +65,7 @@ func NewIndex(entries []Entry, opts Options) (*Index, error) {
 		idx.words[i] = newID[id-1]
 	}
 	idx.reorderForms()
+	idx.heads = idx.newFormHeads()
 	idx.dates = idx.newDateForms()
 	idx.vocab.finish()
 	idx.vocab.forms = buildPostings(len(idx.vocab.words), idx.forms, idx.words)

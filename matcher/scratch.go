@@ -25,8 +25,9 @@ type scratch struct {
 	hashes      []uint32
 	memo        simMemo
 
-	// rankForms' working lists: the touched forms' records and their words
-	refs      []formRef
+	// rankForms' working lists: the touched forms' heads, and the words
+	// of the long ones beyond their heads
+	heads     []formHead
 	formWords []uint32
 }
 
