@@ -1,6 +1,8 @@
-// Package redistest runs a real, throwaway redis-server for integration
-// tests. The Redis adapter must be tested against the real server: a fake
-// would not show how pipelines, scripts and pub/sub actually behave.
+// Package redistest runs real, throwaway redis-servers for integration
+// tests: one server, a Sentinel watching one, or a three-master Redis
+// Cluster. The Redis adapter must be tested against the real server: a
+// fake would not show how pipelines, scripts and pub/sub actually behave,
+// nor which scripts a cluster refuses for touching several slots.
 //
 // Without a redis-server binary on PATH the tests skip, so that a plain
 // `go test ./...` works on any machine. CI sets CROSSCHECK_REQUIRE_REDIS=1
