@@ -4,8 +4,9 @@ import "strings"
 
 // Names are glued and split differently from one document to the next:
 // ABDELNASSER and ABD EL NASSER, WIJIJOKO and WIJI JOKO, ALQAHTANI and AL
-// QAHTANI. A check therefore also tries the primary form of each query
-// name with one word split in two listed words, or two words joined,
+// QAHTANI, NOOR UD DIN and NOORUDDIN. A check therefore also tries the
+// primary form of each query name with one word split in two or three
+// listed words, or two words joined, or three joined across a particle,
 // so the listed spelling is met on its own terms. Only query forms grow:
 // the index stays as it is.
 
@@ -52,13 +53,22 @@ func (x *Index) compoundForms(f nameForm, n int) []nameForm {
 			add(append(append(append([]string{}, words[:i]...), words[i]+words[i+1]), words[i+2:]...))
 		}
 	}
+	for i := 0; i+2 < len(words); i++ {
+		if joined := words[i] + words[i+1] + words[i+2]; isJoint(f.tokens[i+1]) && x.listed(joined) {
+			add(append(append(append([]string{}, words[:i]...), joined), words[i+3:]...))
+		}
+	}
 	return out
 }
+
+// isJoint reports a word that binds the words either side of it into
+// one name (NOOR UD DIN, NOORUDDIN; ABD AL GHAFUR, ABDALGHAFUR).
+func isJoint(t token) bool { return t.particle || isGlue(t.text) }
 
 // split finds the first way to cut w into two or three listed words
 // (ABDELNASSER into ABD, EL, NASSER).
 func (x *Index) split(w string) ([]string, bool) {
-	if len(w) < minSplitWord {
+	if len(w) < minSplitWord && !gluePrefixed(w) {
 		return nil, false
 	}
 	return x.splitIn(w, 3)
@@ -96,6 +106,18 @@ func (x *Index) joins(a, b token) bool {
 		return true
 	}
 	return x.listed(a.text + b.text)
+}
+
+// gluePrefixed reports a short word that starts with a glue part, which
+// a particle may follow (ABDAL is ABD AL): it is split whatever its
+// length, into listed words as always.
+func gluePrefixed(w string) bool {
+	for _, g := range []string{"ABD", "ABU", "ABOU"} {
+		if len(w) > len(g) && strings.HasPrefix(w, g) {
+			return true
+		}
+	}
+	return false
 }
 
 // isGlue reports short name parts that are written glued to the next

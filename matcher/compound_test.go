@@ -1,0 +1,51 @@
+package matcher
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestCompoundForms(t *testing.T) {
+	idx, err := NewIndex([]Entry{
+		{ID: "1", Subject: SubjectPerson, Names: []Name{{Full: "NOORUDDIN TURABI"}}},
+		{ID: "2", Subject: SubjectPerson, Names: []Name{{Full: "Abd Al-Hadi Al-Iraqi"}}},
+		{ID: "3", Subject: SubjectPerson, Names: []Name{{Full: "ABD EL NASSER Gamal"}}},
+		{ID: "4", Subject: SubjectPerson, Names: []Name{{Full: "Abdul Qadir"}}},
+	}, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query string
+		want  string // one of the compound forms
+		not   string // not one of them
+	}{
+		{"NOOR UD DIN TURABI", "NOORUDDIN TURABI", ""},      // three words joined across a glue word
+		{"ABDAL HADI AL IRAQI", "ABD AL HADI AL IRAQI", ""}, // a short word split after its glue prefix
+		{"ABDELNASSER GAMAL", "ABD EL NASSER GAMAL", ""},    // a long word split in three
+		{"ABDUL QADIR", "ABDULQADIR", "ABD UL QADIR"},       // no split into a part the list lacks (UL)
+		{"NOOR UD TURABI", "", "NOORUDTURABI"},              // three join only into a listed word
+	}
+	for _, tc := range tests {
+		f := newNameForm(tc.query)
+		var got []string
+		for _, c := range idx.compoundForms(f, 1) {
+			words := make([]string, len(c.tokens))
+			for i, tk := range c.tokens {
+				words[i] = tk.text
+			}
+			got = append(got, strings.Join(words, " "))
+		}
+		if tc.want != "" && !slices.Contains(got, tc.want) || tc.not != "" && slices.Contains(got, tc.not) {
+			t.Errorf("compoundForms(%s) = %q, want %q and not %q", tc.query, got, tc.want, tc.not)
+		}
+	}
+}
+
+func TestCompoundNamesAlert(t *testing.T) {
+	listed := Entry{Names: []Name{{Full: "NOORUDDIN TURABI MUHAMMAD"}}}
+	if got, score := checkOne(t, listed, Query{Names: []string{"Noor ud Din Turabi"}}); got == DecisionClear {
+		t.Fatalf("Noor ud Din Turabi: clear (%.3f), want an alert", score)
+	}
+}
