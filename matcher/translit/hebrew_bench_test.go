@@ -23,3 +23,15 @@ func BenchmarkRomanizeHebrew(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkHebrewCluster measures the Hebrew part of Cluster, which runs
+// for every word of every list name and query.
+func BenchmarkHebrewCluster(b *testing.B) {
+	words := []string{"MOHAMMED", "SMITH", "YITZHAK", "GARCIA", "ZEEV", "KATANGA"}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range words {
+			_, _ = hebrewCluster(w)
+		}
+	}
+}
