@@ -13,10 +13,7 @@ var _ service.CheckAuditor = (*Log)(nil)
 // AuditCheck records one check (service.CheckAuditor): it returns once
 // the record is spooled, so the check is answered only after that.
 func (l *Log) AuditCheck(ctx context.Context, ev service.CheckEvent) error {
-	request, err := json.Marshal(ev.Request)
-	if err != nil {
-		return fmt.Errorf("audit check %s: encode request: %w", ev.Response.CheckID, err)
-	}
+	request := appendRequest(make([]byte, 0, 512), &ev.Request)
 	hits, err := json.Marshal(ev.Response.Hits)
 	if err != nil {
 		return fmt.Errorf("audit check %s: encode hits: %w", ev.Response.CheckID, err)

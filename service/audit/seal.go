@@ -33,9 +33,9 @@ func body(r Record) ([]byte, error) {
 	return data[len(bodyStart):], nil
 }
 
-// checkHead, checkDecision and checkTail are the fields of a check record
-// around its two raw JSON fields, in Record's order and with its tags
-// (TestCheckBodyCoversRecord compares them).
+// checkHead and checkTail are the fields of a check record around its
+// two raw JSON fields (and decision), in Record's order and with its tags
+// (TestCheckBodyCoversRecord compares them); checkjson.go writes them.
 type checkHead struct {
 	Time       time.Time `json:"time"`
 	CheckID    string    `json:"check_id"`
@@ -63,24 +63,17 @@ func checkBody(r Record) ([]byte, error) {
 	if r.Action != "" || r.Target != "" || r.Outcome != "" {
 		return body(r)
 	}
-	head, err := json.Marshal(checkHead{r.Time, r.CheckID, r.Kind, r.Token, r.Role, r.Checkpoint, r.Operator, r.Reference})
+	out := make([]byte, 0, len(r.Traveller)+len(r.Hits)+len(r.Decision)+512)
+	out, err := checkHead{r.Time, r.CheckID, r.Kind, r.Token, r.Role, r.Checkpoint, r.Operator, r.Reference}.appendMembers(out)
 	if err != nil {
 		return nil, err
 	}
-	tail, err := json.Marshal(checkTail{r.Lists, r.MatcherVersion, r.Latency})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]byte, 0, len(head)+len(r.Traveller)+len(r.Decision)+len(r.Hits)+len(tail)+48)
-	out = append(append(out, ','), head[1:len(head)-1]...)
 	out = appendRaw(out, "traveller", r.Traveller)
 	if r.Decision != "" {
-		out = appendRaw(out, "decision", appendJSONString(nil, r.Decision))
+		out = appendJSONString(append(out, `,"decision":`...), r.Decision)
 	}
 	out = appendRaw(out, "hits", r.Hits)
-	if len(tail) > len("{}") {
-		out = append(append(out, ','), tail[1:len(tail)-1]...)
-	}
+	out = checkTail{r.Lists, r.MatcherVersion, r.Latency}.appendMembers(out)
 	return append(out, '}'), nil
 }
 
