@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/redis/go-redis/v9"
 
@@ -90,19 +89,6 @@ func TestOpenClusterURLErrors(t *testing.T) {
 				t.Errorf("got %v, want an error containing %q and not the password", err, tc.want)
 			}
 		})
-	}
-}
-
-// With nothing listening, Open fails naming the seed nodes it tried.
-func TestOpenClusterUnreachable(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	_, err := redisstore.Open(ctx, "redis://u:secret@127.0.0.1:1/0?cluster=true&addr=127.0.0.1:2")
-	if err == nil {
-		t.Fatal("Open with no cluster listening: got nil error")
-	}
-	if msg := err.Error(); strings.Contains(msg, "secret") || !strings.Contains(msg, "127.0.0.1:2") {
-		t.Errorf("error should name the seed nodes and not the password: %v", err)
 	}
 }
 
