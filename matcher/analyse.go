@@ -181,15 +181,29 @@ func wordShape(w string) uint32 {
 	return shape
 }
 
+// sameMetaphone: the words share a Double Metaphone code of three sounds
+// or more. matchr cuts codes at four sounds, so a full-length code may
+// only say how two words begin (ABDULMAJID and ABDUL, MOHAMMADREZA and
+// MUHAMMAD are all APTL or MHMT): it vouches for them only when their
+// consonants are about as many (see codeCovers).
 func (k soundKeys) sameMetaphone(o soundKeys) bool {
 	for _, a := range k.metaphone {
 		for _, b := range o.metaphone {
 			if len(a) >= 3 && a == b {
-				return true
+				return len(a) < metaphoneLength || k.codeCovers(o)
 			}
 		}
 	}
 	return false
+}
+
+// metaphoneLength is the length at which matchr cuts a code.
+const metaphoneLength = 4
+
+// codeCovers: the two words' consonant skeletons differ in length by one
+// at most, so a shared cut code stands for both words, not for a prefix.
+func (k soundKeys) codeCovers(o soundKeys) bool {
+	return abs(len(k.fine)-len(o.fine)) <= 1
 }
 
 // nameForm is one romanised form of a name, ready to score.

@@ -29,3 +29,22 @@ func TestRomanFold(t *testing.T) {
 		}
 	}
 }
+
+func TestSameMetaphone(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"JOHNSON", "JONSON", true},         // a full code over words of as many consonants
+		{"SARWAR", "SARUR", true},           // a short code
+		{"ABDULMAJID", "ABDUL", false},      // a cut code that only says how ABDULMAJID begins
+		{"MOHAMMADREZA", "MUHAMMAD", false}, // likewise
+		{"KATANGA", "PETROV", false},        // different codes
+	}
+	for _, tc := range tests {
+		if got := newSoundKeys(tc.a).sameMetaphone(newSoundKeys(tc.b)); got != tc.want {
+			p, s := newSoundKeys(tc.a).metaphone, newSoundKeys(tc.b).metaphone
+			t.Errorf("sameMetaphone(%s %v, %s %v) = %v, want %v", tc.a, p, tc.b, s, got, tc.want)
+		}
+	}
+}
