@@ -44,7 +44,7 @@ func (x *Index) compoundForms(f nameForm, n int) []nameForm {
 		}
 	}
 	for i, w := range words {
-		if parts, ok := x.split(w); ok {
+		if parts, ok := x.split(w); ok && (i+1 < len(words) || !isParticle(parts[len(parts)-1])) {
 			add(append(append(append([]string{}, words[:i]...), parts...), words[i+1:]...))
 		}
 	}
@@ -66,7 +66,9 @@ func (x *Index) compoundForms(f nameForm, n int) []nameForm {
 func isJoint(t token) bool { return t.particle || isGlue(t.text) }
 
 // split finds the first way to cut w into two or three listed words
-// (ABDELNASSER into ABD, EL, NASSER).
+// (ABDELNASSER into ABD, EL, NASSER). A particle binds to the name after
+// it, so a split that leaves one at the end of the name (HIROTADA into
+// HIROTA DA, MARIOLA into MARIO LA) is not tried.
 func (x *Index) split(w string) ([]string, bool) {
 	if len(w) < minSplitWord && !gluePrefixed(w) {
 		return nil, false

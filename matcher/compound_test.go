@@ -12,6 +12,7 @@ func TestCompoundForms(t *testing.T) {
 		{ID: "2", Subject: SubjectPerson, Names: []Name{{Full: "Abd Al-Hadi Al-Iraqi"}}},
 		{ID: "3", Subject: SubjectPerson, Names: []Name{{Full: "ABD EL NASSER Gamal"}}},
 		{ID: "4", Subject: SubjectPerson, Names: []Name{{Full: "Abdul Qadir"}}},
+		{ID: "5", Subject: SubjectPerson, Names: []Name{{Full: "Hirota"}, {Full: "Da Silva"}}},
 	}, DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -25,6 +26,8 @@ func TestCompoundForms(t *testing.T) {
 		{"ABDAL HADI AL IRAQI", "ABD AL HADI AL IRAQI", ""}, // a short word split after its glue prefix
 		{"ABDELNASSER GAMAL", "ABD EL NASSER GAMAL", ""},    // a long word split in three
 		{"ABDUL QADIR", "ABDULQADIR", "ABD UL QADIR"},       // no split into a part the list lacks (UL)
+		{"HIROTADA", "", "HIROTA DA"},                       // no particle left at the end of a name
+		{"HIROTADA SILVA", "HIROTA DA SILVA", ""},           // a particle before another word binds to it
 		{"NOOR UD TURABI", "", "NOORUDTURABI"},              // three join only into a listed word
 	}
 	for _, tc := range tests {

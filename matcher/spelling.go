@@ -16,7 +16,7 @@ import "strings"
 // one's result. Digraphs go first, so that the single letters they hold
 // are not rewritten on their own.
 var spellingSteps = []func(string) string{
-	strings.NewReplacer("EAU", "O", "SCH", "SH", "TCH", "CH", "DZH", "J", "DJ", "J", "CHR", "KR", "PH", "F", "CK", "K", "X", "KS").Replace,
+	strings.NewReplacer("EAU", "O", "SCH", "SH", "TCH", "CH", "DZH", "J", "DJ", "J", "CHR", "KR", "KH", "H", "PH", "F", "CK", "K", "X", "KS").Replace,
 	hardAndSoftC,
 	dropSilentH,
 	strings.NewReplacer("W", "V", "Z", "S", "EE", "I", "OO", "U", "OU", "U").Replace,
@@ -67,14 +67,16 @@ func hardAndSoftC(w string) string {
 }
 
 // dropSilentH drops the H that only marks the letter before it (TH, DH,
-// GH, KH, RH: THOMAS, TOMAS) and a final H after a vowel (SARAH, SARA).
+// GH, an initial RH: THOMAS, TOMAS; RHEA, REA) and a final H after a
+// vowel (SARAH, SARA). KH is a sound of its own (KHALIL, HALIL: see the
+// first step); a medial RH is two (SARHAN is not SARAN).
 func dropSilentH(w string) string {
 	if !strings.Contains(w, "H") {
 		return w
 	}
 	b := make([]byte, 0, len(w))
 	for i := 0; i < len(w); i++ {
-		if w[i] == 'H' && i > 0 && (strings.IndexByte("TDGKR", w[i-1]) >= 0 || i == len(w)-1 && isVowelLetter(w[i-1])) {
+		if w[i] == 'H' && i > 0 && (strings.IndexByte("TDG", w[i-1]) >= 0 || i == 1 && w[0] == 'R' || i == len(w)-1 && isVowelLetter(w[i-1])) {
 			continue
 		}
 		b = append(b, w[i])

@@ -36,6 +36,9 @@ func TestSpellingKey(t *testing.T) {
 		{"BARABANOV", "BARANOV", false},
 		{"ABE", "AB", false}, // a final E of a short word is a syllable
 		{"SELIM", "SALIM", false},
+		{"SARHAN", "SARAN", false}, // a medial RH is two sounds
+		{"LEKH", "LEKE", false},    // KH is not K
+		{"KHALIL", "HALIL", true},
 	}
 	for _, tc := range tests {
 		ka, kb := spellingKey(tc.a), spellingKey(tc.b)
