@@ -21,7 +21,7 @@ func hebrewForms(w []rune) []string {
 	if p, ok := hebrewParticleForms(bare); ok {
 		return p
 	}
-	hard := hebrewConsonants(w, hebrewReading{bet: "B", het: "KH", tsadi: "TS"})
+	hard := hebrewConsonants(w, hardReading())
 	// ICAO's letters on a word without points read vav and bet V and het
 	// CH, which makes the consonants of a foreign name look like some
 	// other name (ביטי VYTY, WYATT), where the consonant forms write them
@@ -34,14 +34,14 @@ func hebrewForms(w []rune) []string {
 	// fewer than three left, the skeleton says too little to be tried,
 	// and the fourth form is the third again (so that the other words of
 	// the name keep their letters-as-spelled form beside a soft bet).
-	soft := hebrewConsonants(w, hebrewReading{bet: "W", het: "KH", tsadi: "TS"})
+	soft := hebrewConsonants(w, softReading())
 	if len(LooseSkeleton(soft)) < 3 {
 		soft = hard
 	}
 	if l, ok := hebrewLetterName(bare); ok {
 		soft = l // סי C: a short word's fourth form is free for it
 	}
-	return []string{hebrewUsage(w), second, hard, soft, hebrewConsonants(w, foreignReading)}
+	return []string{hebrewUsage(w), second, hard, soft, hebrewConsonants(w, foreignReading())}
 }
 
 // stripPoints removes niqqud, which the name tables do not carry.

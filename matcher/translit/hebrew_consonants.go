@@ -34,18 +34,18 @@ func hebrewConsonants(w []rune, rd hebrewReading) string {
 			return rd.het
 		case r == 'צ' || r == 'ץ': // צ׳ is CH: hebrewSpell reads it first
 			return rd.tsadi
-		case r == 'ש' && i > 0 && w[i-1] == 'ט' && rd == foreignReading:
+		case r == 'ש' && i > 0 && w[i-1] == 'ט' && rd.foreign:
 			return "CH" // טש: the TCH of GRETCHEN, FLETCHER
 		}
 		return hebrewConsonant(r, i == 0, i == len(w)-1)
 	})
 	if len(LooseSkeleton(c)) < 2 {
-		if rd == foreignReading {
+		if rd.foreign {
 			return hebrewShortForeign(w)
 		}
 		return hebrewUsage(w)
 	}
-	if rd == foreignReading && frenchIer(w) {
+	if rd.foreign && frenchIer(w) {
 		return c + "R"
 	}
 	return c
@@ -62,12 +62,22 @@ func frenchIer(w []rune) bool {
 // hebrewReading is how hebrewConsonants writes the letters that read
 // differently in Hebrew words and in foreign names: bet after the first
 // letter, B or W (a V that skeletons treat as they treat a vav), het,
-// KH or G (LooseSkeleton merges G with J), and tsadi, TS or Z.
-type hebrewReading struct{ bet, het, tsadi string }
+// KH or G (LooseSkeleton merges G with J), and tsadi, TS or Z. A foreign
+// reading also writes tet-shin TCH, the R of French -IER and the vowels
+// of hebrewShortForeign.
+type hebrewReading struct {
+	bet, het, tsadi string
+	foreign         bool
+}
 
-// foreignReading reads a name as a foreign one written in Hebrew: bet B,
-// het the Spanish J or Dutch G, tsadi the German Z.
-var foreignReading = hebrewReading{bet: "B", het: "G", tsadi: "Z"}
+// The readings of hebrewForms' consonant forms: hard and soft bet in
+// Hebrew spelling, and a foreign name written in Hebrew (bet B, het the
+// Spanish J or Dutch G, tsadi the German Z).
+func hardReading() hebrewReading { return hebrewReading{bet: "B", het: "KH", tsadi: "TS"} }
+func softReading() hebrewReading { return hebrewReading{bet: "W", het: "KH", tsadi: "TS"} }
+func foreignReading() hebrewReading {
+	return hebrewReading{bet: "B", het: "G", tsadi: "Z", foreign: true}
+}
 
 func hebrewConsonant(r rune, first, last bool) string {
 	switch r {

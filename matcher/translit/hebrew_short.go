@@ -4,15 +4,19 @@ package translit
 // as a foreign name written in Hebrew, for the foreign form: such a word
 // has no skeleton for the other side to meet, so only its spelling can
 // match, and the vowels are what Hebrew writers of foreign names put
-// where common usage reads otherwise. An alef alone or before a
-// consonant at the start is an E (א. E, אלה ELA: common usage has A),
-// a double yod at the end is the diphthong AY (ריי RAY, קיי KAY), and a
-// single yod closing a two-letter word is AI (שי SHAI, חי HAI), a final
-// vav is the O of Romance and German names (אוטו OTO, זו ZO: common usage
-// has the U of Hebrew ones) and an initial alef with a double vav is OW
-// (אוון OWN). Other letters read as in common usage. The spelling need not
-// be the list's: the matcher takes a word for another with the same
-// consonants and a close spelling (OTO for OTTO, OWN for OWEN).
+// where common usage reads otherwise:
+//
+//   - an alef alone, or before a consonant at the start, is an E (א. E,
+//     אלה ELA: common usage has A);
+//   - a double yod at the end is the diphthong AY (ריי RAY, קיי KAY), and
+//     a single yod closing a two-letter word is AI (שי SHAI, חי HAI);
+//   - a final vav is the O of Romance and German names (אוטו OTO, זו ZO:
+//     common usage has the U of Hebrew ones), and an initial alef with a
+//     double vav is OW (אוון OWN).
+//
+// Other letters read as in common usage. The spelling need not be the
+// list's: the matcher takes a word for another with the same consonants
+// and a close spelling (OTO for OTTO, OWN for OWEN).
 func hebrewShortForeign(w []rune) string {
 	return hebrewSpell(w, func(i int, r rune) string {
 		last := i == len(w)-1
