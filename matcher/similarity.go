@@ -21,9 +21,11 @@ func tokenSim(q, e token, prefix bool) (float64, string) { return wordSimilarity
 
 // wordSimilarity is tokenSim on pointers: a token with its sound keys is
 // over a hundred bytes, and the candidate stage compares a query word
-// with thousands of listed words. Jaro-Winkler runs first because it is
-// cheap and rejects most pairs; the edit distance only runs when the
-// lengths leave room for it, and only as far as the budget.
+// with thousands of listed words. Two words with no skeleton and no sound
+// code in common can only be related by the edit rule, which rejects
+// most of them from their letter counts alone, before Jaro-Winkler; the
+// edit distance only runs when the lengths leave room for it, and only as
+// far as the budget.
 func wordSimilarity(q, e *token, prefix bool) (float64, string) {
 	switch {
 	case q.text == e.text:
@@ -39,21 +41,19 @@ func wordSimilarity(q, e *token, prefix bool) (float64, string) {
 	if q.sound.fold == e.sound.fold {
 		return 0.95, "romanisation"
 	}
-	jw := jaroWinkler(q.text, e.text)
-	skel := q.sound.sameSkeleton(e.sound) || jw >= 0.85 && q.sound.fine == e.sound.fine
+	sameSkel, sameFine := q.sound.sameSkeleton(e.sound), q.sound.fine == e.sound.fine
 	phon := q.sound.sameMetaphone(e.sound)
+	if !sameSkel && !sameFine && !phon {
+		return editSimilarity(q.text, e.text)
+	}
+	jw := jaroWinkler(q.text, e.text)
+	skel := sameSkel || jw >= 0.85 && sameFine
 	if jw < minUsefulJW && !skel && !phon {
 		return 0, "different"
 	}
 	best, rule := 0.0, "different"
-	// The shorter word sets the budget: one edit on ALI makes another
-	// name, whatever the other word's length.
-	n := max(len(q.text), len(e.text))
-	budget := min(editDepth(len(q.text)), editDepth(len(e.text)))
-	if abs(len(q.text)-len(e.text)) <= budget && editsAtLeast(q.text, e.text) <= budget {
-		if d := editsWithin(q.text, e.text, budget); d <= budget {
-			best, rule = max(jw, 1-float64(d)/float64(n)), "edit"
-		}
+	if d, ok := withinEditBudget(q.text, e.text); ok {
+		best, rule = max(jw, 1-float64(d)/float64(max(len(q.text), len(e.text)))), "edit"
 	}
 	// Double Metaphone codes are short and collide often (JOHNNIE and GIN
 	// are both JN), so a shared code only vouches for close spellings.
@@ -64,6 +64,33 @@ func wordSimilarity(q, e *token, prefix bool) (float64, string) {
 		best, rule = max(0.9, jw*0.95), "skeleton"
 	}
 	return best, rule
+}
+
+// editSimilarity is wordSimilarity for two words only the edit rule can
+// relate: within the budget, the better of Jaro-Winkler and the share of
+// letters kept, unless Jaro-Winkler calls the words unrelated.
+func editSimilarity(a, b string) (float64, string) {
+	d, ok := withinEditBudget(a, b)
+	if !ok {
+		return 0, "different"
+	}
+	jw := jaroWinkler(a, b)
+	if jw < minUsefulJW {
+		return 0, "different"
+	}
+	return max(jw, 1-float64(d)/float64(max(len(a), len(b)))), "edit"
+}
+
+// withinEditBudget is the edit distance of two words when it is within
+// their budget. The shorter word sets the budget: one edit on ALI makes
+// another name, whatever the other word's length.
+func withinEditBudget(a, b string) (int, bool) {
+	budget := min(editDepth(len(a)), editDepth(len(b)))
+	if abs(len(a)-len(b)) > budget || editsAtLeast(a, b) > budget {
+		return 0, false
+	}
+	d := editsWithin(a, b, budget)
+	return d, d <= budget
 }
 
 // minUsefulJW is the Jaro-Winkler similarity below which two words are

@@ -24,6 +24,8 @@ type wordSig struct {
 	letters                    [2]uint64 // 4-bit counts: A..Z, then digits, then anything else
 	n                          uint8     // length in bytes
 	counted                    bool      // letters holds the counts (ASCII, no count above 15)
+	metaCut                    [2]bool   // the code is cut at metaphoneLength (see sameMetaphone)
+	fineLen                    uint8     // length of the fine skeleton, for codeCovers
 }
 
 func newWordSig(t token) wordSig {
@@ -34,9 +36,10 @@ func newWordSig(t token) wordSig {
 	}
 	for i, m := range k.metaphone {
 		if len(m) >= 3 {
-			s.meta[i] = hash32(m) | 1
+			s.meta[i], s.metaCut[i] = hash32(m)|1, len(m) >= metaphoneLength
 		}
 	}
+	s.fineLen = uint8(min(len(k.fine), 255))
 	for i := 0; i < min(4, len(t.text)); i++ {
 		s.head |= uint32(t.text[i]) << (8 * i)
 	}
@@ -158,9 +161,12 @@ func (q *wordSig) maySameSkeleton(e *wordSig) bool {
 	return q.fine == e.fine && (q.shape == e.shape || (q.shape|e.shape)&abjadShape != 0)
 }
 
+// sharesMetaphone is a loose sameMetaphone: a shared code that is short,
+// or cut with skeletons of about the same length (codeCovers).
 func (q *wordSig) sharesMetaphone(e *wordSig) bool {
-	for _, a := range q.meta {
-		if a != 0 && (a == e.meta[0] || a == e.meta[1]) {
+	covers := abs(int(q.fineLen)-int(e.fineLen)) <= 1
+	for i, a := range q.meta {
+		if a != 0 && (a == e.meta[0] || a == e.meta[1]) && (covers || !q.metaCut[i]) {
 			return true
 		}
 	}
