@@ -1,8 +1,9 @@
 package matcher
 
 import (
+	"cmp"
 	"slices"
-	"sort"
+	"strings"
 )
 
 // Check runs one traveller against the index and returns the entries that
@@ -22,11 +23,11 @@ func sortedHits(hits map[uint32]*Hit) []Hit {
 	for _, h := range hits {
 		out = append(out, *h)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
+	slices.SortFunc(out, func(a, b Hit) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
 		}
-		return out[i].EntryID < out[j].EntryID
+		return strings.Compare(a.EntryID, b.EntryID)
 	})
 	return out
 }
@@ -41,10 +42,7 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 	boost := featureBoost(q)
 	for _, id := range x.withSameDate(sc, x.candidates(sc, qforms, q.TruncatedName, boost), q.BirthDate) {
 		ref := x.forms[id]
-		e := x.entry(ref.entry)
-		if e.Delisted() {
-			continue
-		}
+		e := x.entry(ref.entry) // read only for the forms that score: a cache miss each on a big list
 		ef := entryForm{ids: x.formWords(ref), weight: float64(ref.weight), v: x.vocab}
 		matched := x.matchedForms(sc, ef)
 		for i, qf := range qforms {
@@ -54,6 +52,9 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 			score := sc.memo.scoreForms(qf, i*maxQueryTokens, ef, q.TruncatedName)
 			if score+boost < x.opts.Policy.Review && !sameDateCandidate(q.BirthDate, e, score) {
 				continue // no date or nationality could lift it to an alert
+			}
+			if e.Delisted() {
+				break
 			}
 			h := x.nameHit(q, e, ref, score)
 			if h.Decision == DecisionClear {
