@@ -108,59 +108,62 @@ func newClient(concurrency int, timeout time.Duration) *fasthttp.Client {
 	}
 }
 
-// job is one request and the time it was meant to be sent.
-type job struct {
-	intended time.Time
-}
-
 // openLoop sends at a fixed rate whatever the service does. Send times are
 // fixed in advance (start + i/rate) and latency runs from the intended
 // time, so a stalled service is charged for the requests it held back:
 // no coordinated omission. concurrency bounds requests in flight; when all
-// workers are busy, jobs queue and their wait counts as latency.
+// workers are busy, the next send time waits for one and that wait counts
+// as latency. Each free worker takes the next send time itself and sleeps
+// until it: a scheduler goroutine handing times to workers over a channel
+// cost a cross-thread wake-up per request on top of the timer's.
 func openLoop(ctx context.Context, tg *target, st *stats, rate float64, d time.Duration, concurrency int) {
-	jobs := make(chan job, concurrency)
+	times := &sendTimes{start: time.Now(), rate: rate, d: d}
 	var wg sync.WaitGroup
 	for range concurrency {
 		wg.Go(func() {
 			w := tg.worker()
 			defer w.close()
-			for j := range jobs {
-				w.do(ctx, st, j.intended)
+			timer := time.NewTimer(time.Hour)
+			defer timer.Stop()
+			for {
+				at, ok := times.next()
+				if !ok || !sleepUntil(ctx, timer, at) {
+					return
+				}
+				w.do(ctx, st, at)
 			}
 		})
 	}
-	schedule(ctx, jobs, rate, d)
-	close(jobs)
 	wg.Wait()
 }
 
-func schedule(ctx context.Context, jobs chan<- job, rate float64, d time.Duration) {
-	start := time.Now()
-	timer := time.NewTimer(0)
-	defer timer.Stop()
-	for i := 0; ; i++ {
-		offset := time.Duration(float64(i) * float64(time.Second) / rate)
-		if offset >= d {
-			return
-		}
-		at := start.Add(offset)
-		// A late wake-up is not made up for by waiting less later: every
-		// job keeps its own intended time, and the next ones go at once.
-		if wait := time.Until(at); wait > 0 {
-			timer.Reset(wait)
-			select {
-			case <-timer.C:
-			case <-ctx.Done():
-				return
-			}
-		}
+// sendTimes hands out the open loop's send times in order, one each.
+type sendTimes struct {
+	start time.Time
+	rate  float64
+	d     time.Duration
+	taken atomic.Int64
+}
+
+// next is the next send time; false once the run's duration is over.
+func (t *sendTimes) next() (time.Time, bool) {
+	i := t.taken.Add(1) - 1
+	offset := time.Duration(float64(i) * float64(time.Second) / t.rate)
+	return t.start.Add(offset), offset < t.d
+}
+
+// sleepUntil waits for at, if it is still ahead, and reports whether to
+// go on. A late wake-up is not made up for by waiting less later: every
+// request keeps its own send time, and the late ones go at once.
+func sleepUntil(ctx context.Context, timer *time.Timer, at time.Time) bool {
+	if wait := time.Until(at); wait > 0 {
+		timer.Reset(wait)
 		select {
-		case jobs <- job{intended: at}:
+		case <-timer.C:
 		case <-ctx.Done():
-			return
 		}
 	}
+	return ctx.Err() == nil
 }
 
 // closedLoop runs concurrency workers that each send the next request as
