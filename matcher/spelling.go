@@ -30,13 +30,27 @@ var spellingSteps = []func(string) string{
 }
 
 // spellingKey is the word with the spellings of one sound folded (see
-// spellingSteps); w is an upper-case romanised word.
+// spellingSteps); w is an upper-case romanised word. A step can make
+// what an earlier one folds (XCH gives KSCH, whose SCH is SH), so the
+// steps run again until nothing changes: the key is its own key.
 func spellingKey(w string) string {
-	for _, step := range spellingSteps {
-		w = step(w)
+	for range maxSpellingRounds {
+		k := w
+		for _, step := range spellingSteps {
+			k = step(k)
+		}
+		if k == w {
+			break
+		}
+		w = k
 	}
 	return w
 }
+
+// maxSpellingRounds bounds the rounds of spellingKey; every round but the
+// last shortens the word or rewrites a letter for good, and real names
+// settle in two.
+const maxSpellingRounds = 8
 
 // hardAndSoftC reads C and Q as they sound: S before E, I or Y (CELINE,
 // SELINE), K elsewhere (CARL, KARL; QU before E or I is K: MIQUEL,
@@ -127,10 +141,11 @@ func dropFinalE(w string) string {
 // ULLMAN): it is not pronounced long. A doubled letter inside a word
 // stays: transcriptions into Cyrillic keep it (ROSSELLA is not ROSELLA).
 func finalDouble(w string) string {
-	if n := len(w); n > 3 && w[n-1] == w[n-2] {
-		return w[:n-1]
+	n := len(w)
+	for n > 3 && w[n-1] == w[n-2] {
+		n--
 	}
-	return w
+	return w[:n]
 }
 
 // initialYE reads an initial YE, Y once folded, as E: Russian Е at the

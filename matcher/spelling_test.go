@@ -1,6 +1,9 @@
 package matcher
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSpellingKey(t *testing.T) {
 	tests := []struct {
@@ -55,4 +58,25 @@ func TestSpellingKeyIdempotent(t *testing.T) {
 			t.Errorf("spellingKey(%s)=%s but spellingKey(%s)=%s", w, k, k, again)
 		}
 	}
+}
+
+// FuzzSpellingKey: the key of a word is its own key (a fold, applied
+// twice, changes nothing more), and never longer than the word but for X.
+func FuzzSpellingKey(f *testing.F) {
+	for _, w := range []string{"NICKLAS", "SCHUYLER", "PHILIPPE", "QUEEN", "DJIBRIL", "XAVIER", "WOLFF", "YEVGENY", "ROUSSEAU", "RHEA", "A", ""} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w := foldLatin(s)
+		if strings.ContainsAny(w, " ") || !isASCII(w) {
+			return
+		}
+		k := spellingKey(w)
+		if again := spellingKey(k); again != k {
+			t.Fatalf("spellingKey(%q) = %q, spellingKey(%q) = %q", w, k, k, again)
+		}
+		if len(k) > len(w)+strings.Count(w, "X") {
+			t.Fatalf("spellingKey(%q) = %q is longer than the word", w, k)
+		}
+	})
 }
