@@ -119,7 +119,11 @@ func (x *Index) nameHit(q Query, e *Entry, ref formRef, nameScore float64) Hit {
 		feats = append(feats, f)
 		score += f.Contribution
 	}
-	score = clamp01(sameDateFloor(score, nameScore, feats, x.opts.Policy))
+	if f, ok := sameDateLift(score, nameScore, feats, x.opts.Policy); ok {
+		feats = append(feats, f)
+		score = x.opts.Policy.Review // not score + f.Contribution, which is rounded
+	}
+	score = clamp01(score)
 	h := x.newHit(e, "name", score)
 	h.MatchedName = name.Full
 	h.Explanation = Explanation{EntryName: name.Full, NameScore: round3(nameScore), Features: feats}

@@ -8,7 +8,7 @@ import "strings"
 // full date on both sides is strong evidence (two people share one by
 // chance about once in twenty thousand): two of three words alike score
 // 2/3, and 2/3 + dobExact reaches the default review threshold (0.82);
-// sameDateFloor carries even half a name to review. A year or a range
+// sameDateLift carries even half a name to review. A year or a range
 // that merely contains the date says little. A clear mismatch takes an
 // exact name from hit to review, and a name that only contains the
 // listed one (a relative: RANA SADDAM HUSSEIN) below review.
@@ -27,27 +27,29 @@ const (
 // review: one word of two exactly alike.
 const halfName = 0.5
 
-// sameDateFloor lifts a score to the policy's review threshold when the
-// traveller's full date of birth is the listed one, at least half the name
-// matches and nothing counts against (another nationality or sex): a
-// listed person travelling under another given name with the real
-// surname and birth date (MARIANO RICCIO born 1991-06-28 for the listed
-// MARIO RICCIO, same date). It never makes a hit: that needs the name.
-func sameDateFloor(score, nameScore float64, feats []Feature, p Policy) float64 {
+// sameDateLift is the feature that lifts a score to the policy's review
+// threshold when the traveller's full date of birth is the listed one, at
+// least half the name matches and nothing counts against (another
+// nationality or sex): a listed person travelling under another given
+// name with the real surname and birth date (MARIANO RICCIO born
+// 1991-06-28 for the listed MARIO RICCIO, same date). It never makes a
+// hit: that needs the name. ok is false when it does not apply.
+func sameDateLift(score, nameScore float64, feats []Feature, p Policy) (Feature, bool) {
 	if nameScore < halfName || score >= p.Review {
-		return score
+		return Feature{}, false
 	}
 	exact := false
 	for _, f := range feats {
 		if f.Contribution < 0 && f.Name != "weak_alias" {
-			return score
+			return Feature{}, false
 		}
 		exact = exact || f.Name == "date_of_birth" && f.Contribution == dobExact
 	}
-	if exact {
-		return p.Review
+	if !exact {
+		return Feature{}, false
 	}
-	return score
+	return Feature{Name: "same_date_of_birth", Contribution: round3(p.Review - score),
+		Detail: "the same full date of birth carries half the name or more to review"}, true
 }
 
 // featureBoost is the most the features of q could add to a name score.

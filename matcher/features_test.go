@@ -134,25 +134,26 @@ func TestSameDateCarriesHalfAName(t *testing.T) {
 	}
 }
 
-func TestSameDateFloor(t *testing.T) {
+func TestSameDateLift(t *testing.T) {
 	p := DefaultPolicy()
 	exact := Feature{Name: "date_of_birth", Contribution: dobExact}
 	tests := []struct {
 		name         string
 		score, named float64
 		feats        []Feature
-		want         float64
+		want         float64 // the lift, 0 for none
 	}{
-		{"half a name and the same date", 0.66, 0.5, []Feature{exact}, p.Review},
-		{"weak alias still lifted", 0.61, 0.5, []Feature{{Name: "weak_alias", Contribution: -0.05}, exact}, p.Review},
-		{"less than half a name", 0.6, 0.44, []Feature{exact}, 0.6},
-		{"a year only", 0.54, 0.5, []Feature{{Name: "date_of_birth", Contribution: dobMatch}}, 0.54},
-		{"another nationality", 0.61, 0.5, []Feature{exact, {Name: "nationality", Contribution: natMismatch}}, 0.61},
-		{"already over review", 0.9, 0.74, []Feature{exact}, 0.9},
+		{"half a name and the same date", 0.66, 0.5, []Feature{exact}, 0.16},
+		{"weak alias still lifted", 0.61, 0.5, []Feature{{Name: "weak_alias", Contribution: -0.05}, exact}, 0.21},
+		{"less than half a name", 0.6, 0.44, []Feature{exact}, 0},
+		{"a year only", 0.54, 0.5, []Feature{{Name: "date_of_birth", Contribution: dobMatch}}, 0},
+		{"another nationality", 0.61, 0.5, []Feature{exact, {Name: "nationality", Contribution: natMismatch}}, 0},
+		{"already over review", 0.9, 0.74, []Feature{exact}, 0},
 	}
 	for _, tc := range tests {
-		if got := sameDateFloor(tc.score, tc.named, tc.feats, p); got != tc.want {
-			t.Errorf("%s: got %.3f, want %.3f", tc.name, got, tc.want)
+		f, ok := sameDateLift(tc.score, tc.named, tc.feats, p)
+		if ok != (tc.want != 0) || ok && (f.Contribution != tc.want || f.Name != "same_date_of_birth") {
+			t.Errorf("%s: got %+v %v, want a lift of %.3f", tc.name, f, ok, tc.want)
 		}
 	}
 }
