@@ -67,7 +67,7 @@ func containsID(ids []uint32, id uint32) bool {
 // Names that match a rarer query word are found through it and then
 // scored with everything they match.
 type commonWords struct {
-	neighbours map[uint32][]wordSim // common word → similar listed words
+	neighbours map[uint32][]wordSim // frequent word (see hasNeighbours) → similar listed words
 	short      map[uint64][]uint32  // pairKey → forms of at most two real words
 	long       map[uint64][]uint32  // pairKey → forms of three or more
 }
@@ -112,9 +112,21 @@ func (x *Index) findCommon() commonWords {
 	}
 	sc := newScratch(len(x.forms), len(v.words), true)
 	for id := uint32(1); int(id) <= len(v.words); id++ {
-		if x.isCommon(id) && v.word(id).meaningful() {
+		if x.hasNeighbours(id) {
 			c.neighbours[id] = v.scan(sc, *v.word(id), false, nil)
 		}
 	}
 	return c
+}
+
+// neighbourForms is how many forms must hold a word for its similar words
+// to be found at build time: a word that several names share is likely
+// to come again in travellers' names (on a million generated names, about
+// seven thousand words, against hundreds of thousands held by one form).
+// A check takes them as ready, where scanning the word's key-sharers
+// would cost tens of microseconds every time.
+const neighbourForms = 5
+
+func (x *Index) hasNeighbours(id uint32) bool {
+	return (x.isCommon(id) || x.vocab.forms.count(id) >= neighbourForms) && x.vocab.word(id).meaningful()
 }
