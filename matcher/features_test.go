@@ -107,27 +107,36 @@ func TestSameDateCarriesTwoOfThreeWords(t *testing.T) {
 	}
 }
 
-// TestSameDateCarriesHalfAName: the real surname and the same full date
+// TestSameDateCarriesPartOfAName: the real surname and the same full date
 // under another given name are a review, never a hit; another date, a
-// year only, or another nationality leave it clear.
-func TestSameDateCarriesHalfAName(t *testing.T) {
+// year only, or another nationality leave it clear, and so does a word
+// alike of three listed ones when the traveller's name has more.
+func TestSameDateCarriesPartOfAName(t *testing.T) {
 	listed := Entry{Names: []Name{{Full: "Mario RICCIO"}}, BirthDates: dates(t, "1991-06-28"), Nationalities: []Country{{Code: "ITA"}}}
+	three := Entry{Names: []Name{{Full: "Mario Luigi RICCIO"}}, BirthDates: dates(t, "1991-06-28")}
 	tests := []struct {
 		name, query, dob, nat string
 		want                  Decision
+		listed                *Entry
 	}{
-		{"other given name, same date", "Mariano Riccio", "1991-06-28", "", DecisionReview},
-		{"other given name, same date and nationality", "Mariano Riccio", "1991-06-28", "ITA", DecisionReview},
-		{"other given name, same date, other nationality", "Mariano Riccio", "1991-06-28", "FRA", DecisionClear},
-		{"other given name, year only", "Mariano Riccio", "1991", "", DecisionClear},
-		{"other given name, other date", "Mariano Riccio", "1980-01-02", "", DecisionClear},
-		{"a third of the name, same date", "Mariano Riccio Bianchi Rossi", "1991-06-28", "", DecisionClear},
-		{"exact name, same date", "Mario Riccio", "1991-06-28", "", DecisionHit},
+		{"other given name, same date", "Mariano Riccio", "1991-06-28", "", DecisionReview, nil},
+		{"other given name, same date and nationality", "Mariano Riccio", "1991-06-28", "ITA", DecisionReview, nil},
+		{"other given name, same date, other nationality", "Mariano Riccio", "1991-06-28", "FRA", DecisionClear, nil},
+		{"other given name, year only", "Mariano Riccio", "1991", "", DecisionClear, nil},
+		{"other given name, other date", "Mariano Riccio", "1980-01-02", "", DecisionClear, nil},
+		{"the full passport name holds the surname, same date", "Mariano Riccio Bianchi Rossi", "1991-06-28", "", DecisionReview, nil},
+		{"a third of the listed name, same date", "Mariano Riccio Bianchi Rossi", "1991-06-28", "", DecisionClear, &three},
+		{"one word alike of two and of three, same date", "Rafa Riccio", "1991-06-28", "", DecisionReview, &three},
+		{"exact name, same date", "Mario Riccio", "1991-06-28", "", DecisionHit, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			q := Query{Names: []string{tc.query}, BirthDate: ptr(mustDate(t, tc.dob)), Nationality: tc.nat}
-			if got, score := checkOne(t, listed, q); got != tc.want {
+			e := listed
+			if tc.listed != nil {
+				e = *tc.listed
+			}
+			if got, score := checkOne(t, e, q); got != tc.want {
 				t.Fatalf("got %s (%.3f), want %s", got, score, tc.want)
 			}
 		})
@@ -145,7 +154,7 @@ func TestSameDateLift(t *testing.T) {
 	}{
 		{"half a name and the same date", 0.66, 0.5, []Feature{exact}, 0.16},
 		{"weak alias still lifted", 0.61, 0.5, []Feature{{Name: "weak_alias", Contribution: -0.05}, exact}, 0.21},
-		{"less than half a name", 0.6, 0.44, []Feature{exact}, 0},
+		{"less than part of a name", 0.6, 0.44, []Feature{exact}, 0},
 		{"a year only", 0.54, 0.5, []Feature{{Name: "date_of_birth", Contribution: dobMatch}}, 0},
 		{"another nationality", 0.61, 0.5, []Feature{exact, {Name: "nationality", Contribution: natMismatch}}, 0},
 		{"already over review", 0.9, 0.74, []Feature{exact}, 0},

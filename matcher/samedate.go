@@ -6,7 +6,7 @@ import (
 )
 
 // A traveller's full date of birth that is a listed person's too is
-// strong evidence (see sameDateLift): with half the name alike it is a
+// strong evidence (see sameDateLift): with part of the name alike it is a
 // review. Such a name scores too little for the candidate stage, which
 // skips names that even the date could not lift to review in general;
 // widening that stage for every traveller with a date would score twice
@@ -78,11 +78,11 @@ func (x *Index) withSameDate(sc *scratch, ids []uint32, q *BirthDate) []uint32 {
 }
 
 // sameDateCandidate reports whether a name scoring score could still be
-// lifted to review by sameDateLift: half the name or more, and the
+// lifted to review by sameDateLift: partName of the name or more, and the
 // traveller's exact date listed for entry e. It runs only for names the
 // other features could not lift, so the dates are rarely read.
 func sameDateCandidate(q *BirthDate, e *Entry, score float64) bool {
-	if q == nil || score < halfName || q.Precision != PrecisionDay {
+	if q == nil || score < partName || q.Precision != PrecisionDay {
 		return false
 	}
 	for _, d := range e.BirthDates {

@@ -68,7 +68,7 @@ func TestSameDateCandidate(t *testing.T) {
 		want  bool
 	}{
 		{"half a name, the same day", &day, 0.5, true},
-		{"less than half a name", &day, 0.49, false},
+		{"less than part of a name", &day, 0.44, false},
 		{"a year only", &year, 0.6, false},
 		{"another day", &other, 0.6, false},
 		{"no date", nil, 0.6, false},
