@@ -65,8 +65,9 @@ func newSoundKeys(w string) soundKeys {
 
 // romanFolds are spellings that romanisation schemes use for one sound
 // (French OU and English U, Russian KH and English H for the Arabic ح,
-// Y and I as a vowel), folded to one.
-var romanFolds = strings.NewReplacer("OU", "U", "OO", "U", "KH", "H", "Y", "I", "EE", "I")
+// GH and Q for the Persian غ and ق, which Persian pronounces alike:
+// GHOLAMREZA, QOLAMREZA; Y and I as a vowel), folded to one.
+var romanFolds = strings.NewReplacer("OU", "U", "OO", "U", "KH", "H", "GH", "Q", "Y", "I", "EE", "I")
 
 // romanFold is the word with its romanisation variants folded: ALY and
 // ALI, KHASAN and HASAN, QOUBAYSI and QUBAYSI, KYM and KIM fold alike. A
@@ -90,7 +91,7 @@ func romanFold(w string) string {
 }
 
 // romanFoldsKeepKH are romanFolds but KH, for short words.
-var romanFoldsKeepKH = strings.NewReplacer("OU", "U", "OO", "U", "Y", "I", "EE", "I")
+var romanFoldsKeepKH = strings.NewReplacer("OU", "U", "OO", "U", "GH", "Q", "Y", "I", "EE", "I")
 
 // slavicEnding folds the endings schemes write for Russian -ий and -ый,
 // once Y is I: BGN -IY, ICAO -II, German and Slovene -IJ, English -I or

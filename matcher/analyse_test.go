@@ -22,6 +22,9 @@ func TestRomanFold(t *testing.T) {
 		{"DMITRIJ", "DMITRY", true},
 		{"YURII", "YURIJ", true},
 		{"ALI", "AL", false},
+		{"GHOLAMREZA", "QOLAMREZA", true}, // Persian غ and ق
+		{"BAGHBANI", "BAQBANI", true},
+		{"GHANI", "HANI", false},
 	}
 	for _, tc := range tests {
 		if got := romanFold(tc.a) == romanFold(tc.b); got != tc.same {
