@@ -57,7 +57,7 @@ func newTargetFor(u, token string, bodies [][]byte, concurrency int, timeout tim
 
 // reserveProcs makes room for concurrency rawConn workers: each keeps
 // its P while it waits for the service, so the process needs one P each
-// and two more for the open loop's scheduler and the progress line.
+// and two more (the progress line, and a spare).
 // restore puts the previous setting back.
 func (tg *target) reserveProcs(concurrency int) (restore func()) {
 	before := runtime.GOMAXPROCS(0)

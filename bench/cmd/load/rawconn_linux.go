@@ -23,10 +23,12 @@ import (
 // entering a syscall through the runtime wakes the monitor.
 //
 // A raw syscall keeps its goroutine's P while it blocks, so run gives the
-// process a P per worker and two more (the open loop's scheduler, the
-// progress line). The worker path allocates next to nothing, so the
-// collector, which has to wait for blocked workers to come back, seldom
-// runs. Only plain http:// targets on Linux go this way.
+// process a P per worker and two more (the progress line, spare). The
+// worker path allocates next to nothing, so the collector, which has to
+// wait for blocked workers to come back, seldom runs. Only plain http://
+// targets on Linux go this way, with -transport raw: each worker is then
+// a thread of its own for the kernel to schedule, and on a loaded host
+// the latency tail came out longer than through fasthttp (see main).
 type rawConn struct {
 	addr    *net.TCPAddr
 	timeout time.Duration
