@@ -4,10 +4,12 @@
 // trail on, uploads the UN (bundled), OFAC SDN, UK OFSI and UK FCDO lists
 // and a list of 1,000,000 generated documents, drives checks at it with
 // bench/cmd/load, then counts the audit records of the run against the
-// checks answered.
+// checks answered. It also reports the CPU the service and Redis used per
+// check during the load, the figure that holds still on a shared host.
 //
 //	go run ./bench/cmd/scenario -rate 5000 -duration 30s
 //	go run ./bench/cmd/scenario -audit-sync always     # compare fsync policies
+//	go run ./bench/cmd/scenario -rate 0 -concurrency 8 -load-args "-transport raw"   # the cheaper generator
 //
 // Everything it starts is stopped at the end; -keep leaves the work
 // directory (logs, data) for a look.
