@@ -172,6 +172,7 @@ func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint3
 	floor := float32(min(x.opts.CandidateMinShare, x.opts.Policy.Review-boost))
 	qw := newQueryWeights(qforms)
 	x.gatherHeads(sc)
+	var covers coverMemo
 	sc.ranked = sc.ranked[:0]
 	rest := sc.formWords
 	for i := range sc.heads {
@@ -181,7 +182,7 @@ func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint3
 			eSum, mask = sc.notedSum(eSum, mask, rest[:h.n-headWords])
 			rest = rest[h.n-headWords:]
 		}
-		if ub := coverageBound(qw.cover(mask, h.initials), (eSum+h.free)/h.weight); ub >= floor {
+		if ub := coverageBound(covers.cover(qw, mask, h.initials), (eSum+h.free)/h.weight); ub >= floor {
 			sc.ranked = append(sc.ranked, rankedForm{form: sc.touched[i], orig: h.orig, bound: ub})
 		}
 	}
@@ -310,6 +311,29 @@ func (q queryWeights) cover(mask uint32, initials uint8) float32 {
 		best = max(best, min(1, s/q[i].total))
 	}
 	return best
+}
+
+// coverMemo keeps queryWeights.cover's recent answers within one
+// ranking: the touched forms resemble the same few query words, so the
+// same mask and initials come back thousands of times, and each answer
+// loops over every query form (an Arabic-script name has up to eight).
+type coverMemo struct {
+	keys [coverSlots]uint64 // mask<<8 | initials, with the top bit: in use
+	vals [coverSlots]float32
+}
+
+const (
+	coverBits  = 6
+	coverSlots = 1 << coverBits
+)
+
+func (m *coverMemo) cover(q queryWeights, mask uint32, initials uint8) float32 {
+	key := uint64(mask)<<8 | uint64(initials) | 1<<63
+	slot := (mask*0x9e3779b1 + uint32(initials)*0x85ebca6b) >> (32 - coverBits) // the product's top bits mix every bit of mask
+	if m.keys[slot] != key {
+		m.keys[slot], m.vals[slot] = key, q.cover(mask, initials)
+	}
+	return m.vals[slot]
 }
 
 // allForms are every form, in list order.
