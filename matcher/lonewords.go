@@ -8,8 +8,9 @@ package matcher
 // TOLAN). Such a pair alerts only when the words are the same name by
 // knowledge, not by resemblance: the same word, a known variant
 // (nicknames, cross-script name parts, Arabic spellings), the same
-// romanisation, the same spelling key (see spellingKey) or a truncated
-// MRZ field. Any other resemblance counts at most loneWordCap: below
+// romanisation, the same rendering key (spellings an Arabic or Cyrillic
+// rendering writes alike: see spellingKey and renderingKey) or a
+// truncated MRZ field. Any other resemblance counts at most loneWordCap: below
 // review alone, at review with other evidence (a date of birth that fits,
 // even a listed year). Names of two words or more, the common case at a
 // border, are not affected.
@@ -41,5 +42,5 @@ func sameNameByKnowledge(q, e token, rule string) bool {
 	case "exact", "variant", "romanisation", "truncated_prefix":
 		return true
 	}
-	return spellingKey(q.text) == spellingKey(e.text)
+	return renderingKey(q.text) == renderingKey(e.text)
 }

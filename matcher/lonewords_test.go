@@ -57,6 +57,7 @@ func TestSameNameByKnowledge(t *testing.T) {
 		{"BILL", "WILLIAM", "variant", true},
 		{"ALY", "ALI", "romanisation", true},
 		{"NICKLAS", "NIKLAS", "edit", true},
+		{"KHALID", "KHALED", "edit", true}, // the same rendering key
 		{"HOLLSTEIN", "HOLSTEIN", "edit", false},
 		{"TAICHIRO", "TAKUICHIRO", "edit", false},
 		{"JOHNNIE", "GIN", "phonetic", false},

@@ -33,10 +33,14 @@ var spellingSteps = []func(string) string{
 // spellingSteps); w is an upper-case romanised word. A step can make
 // what an earlier one folds (XCH gives KSCH, whose SCH is SH), so the
 // steps run again until nothing changes: the key is its own key.
-func spellingKey(w string) string {
+func spellingKey(w string) string { return foldToFixedPoint(w, spellingSteps) }
+
+// foldToFixedPoint runs the steps over w in rounds until a round changes
+// nothing, so that the result is its own fold.
+func foldToFixedPoint(w string, steps []func(string) string) string {
 	for range maxSpellingRounds {
 		k := w
-		for _, step := range spellingSteps {
+		for _, step := range steps {
 			k = step(k)
 		}
 		if k == w {
@@ -47,8 +51,8 @@ func spellingKey(w string) string {
 	return w
 }
 
-// maxSpellingRounds bounds the rounds of spellingKey; every round but the
-// last shortens the word or rewrites a letter for good, and real names
+// maxSpellingRounds bounds the rounds of foldToFixedPoint; every round but
+// the last shortens the word or rewrites a letter for good, and real names
 // settle in two.
 const maxSpellingRounds = 8
 

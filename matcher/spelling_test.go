@@ -6,10 +6,7 @@ import (
 )
 
 func TestSpellingKey(t *testing.T) {
-	tests := []struct {
-		a, b string
-		same bool
-	}{
+	checkKeyPairs(t, "spellingKey", spellingKey, []keyPair{
 		{"ADOLPHO", "ADOLFO", true},     // PH is F
 		{"NICKLAS", "NIKLAS", true},     // CK is K
 		{"RAFIQ", "RAFIK", true},        // Q is K
@@ -42,13 +39,7 @@ func TestSpellingKey(t *testing.T) {
 		{"SARHAN", "SARAN", false}, // a medial RH is two sounds
 		{"LEKH", "LEKE", false},    // KH is not K
 		{"KHALIL", "HALIL", true},
-	}
-	for _, tc := range tests {
-		ka, kb := spellingKey(tc.a), spellingKey(tc.b)
-		if (ka == kb) != tc.same {
-			t.Errorf("spellingKey(%s)=%s, spellingKey(%s)=%s: same=%v, want %v", tc.a, ka, tc.b, kb, ka == kb, tc.same)
-		}
-	}
+	})
 }
 
 func TestSpellingKeyIdempotent(t *testing.T) {
@@ -79,4 +70,22 @@ func FuzzSpellingKey(f *testing.F) {
 			t.Fatalf("spellingKey(%q) = %q is longer than the word", w, k)
 		}
 	})
+}
+
+// keyPair is two words and whether a key should make them one.
+type keyPair struct {
+	a, b string
+	same bool
+}
+
+// checkKeyPairs checks that key gives the two words of each pair the same
+// key exactly when the pair says so.
+func checkKeyPairs(t *testing.T, name string, key func(string) string, pairs []keyPair) {
+	t.Helper()
+	for _, p := range pairs {
+		ka, kb := key(p.a), key(p.b)
+		if (ka == kb) != p.same {
+			t.Errorf("%s(%s)=%s, %s(%s)=%s: same=%v, want %v", name, p.a, ka, name, p.b, kb, ka == kb, p.same)
+		}
+	}
 }
