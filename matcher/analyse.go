@@ -211,6 +211,7 @@ func (k soundKeys) codeCovers(o soundKeys) bool {
 type nameForm struct {
 	tokens []token
 	weight float64 // sum of token weights, precomputed
+	script string  // ISO 15924 script of the name as written (translit.Script)
 }
 
 // isParticle reports name words that carry little identity on their own.
@@ -317,8 +318,10 @@ func newNameForm(form string) nameForm {
 func nameForms(name string) []nameForm {
 	romans := romanize(name)
 	out := make([]nameForm, 0, len(romans))
+	script := translit.Script(name)
 	for _, r := range romans {
 		if f := newNameForm(r); len(f.tokens) > 0 {
+			f.script = script
 			out = append(out, f)
 		}
 	}

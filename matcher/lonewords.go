@@ -28,7 +28,7 @@ const loneWordCap = 0.78
 func (m *simMemo) weighLoneWords(q nameForm, e entryForm) {
 	for i, p := range m.aligned {
 		qt, et := q.tokens[p.q], e.token(p.e)
-		if len(qt.text) < 2 || len(et.text) < 2 || p.sim <= loneWordCap || sameNameByKnowledge(qt, *et, p.rule) {
+		if len(qt.text) < 2 || len(et.text) < 2 || p.sim <= loneWordCap || sameNameByKnowledge(qt, *et, p.rule, q.script) {
 			continue
 		}
 		m.aligned[i].sim, m.aligned[i].rule = loneWordCap, "lone_word"
@@ -36,11 +36,13 @@ func (m *simMemo) weighLoneWords(q nameForm, e entryForm) {
 }
 
 // sameNameByKnowledge reports whether two words are one name by a rule
-// that knows names rather than one that measures resemblance.
-func sameNameByKnowledge(q, e token, rule string) bool {
+// that knows names rather than one that measures resemblance. script is
+// the script the query word was written in (see renderingKeyFrom).
+func sameNameByKnowledge(q, e token, rule, script string) bool {
 	switch rule {
 	case "exact", "variant", "romanisation", "truncated_prefix":
 		return true
 	}
-	return renderingKey(q.text) == renderingKey(e.text)
+	key := renderingKeyFrom(script)
+	return key(q.text) == key(e.text)
 }

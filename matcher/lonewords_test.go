@@ -50,21 +50,23 @@ func TestLoneWords(t *testing.T) {
 
 func TestSameNameByKnowledge(t *testing.T) {
 	tests := []struct {
-		q, e, rule string
-		want       bool
+		q, e, rule, script string
+		want               bool
 	}{
-		{"NIKLAS", "NIKLAS", "exact", true},
-		{"BILL", "WILLIAM", "variant", true},
-		{"ALY", "ALI", "romanisation", true},
-		{"NICKLAS", "NIKLAS", "edit", true},
-		{"KHALID", "KHALED", "edit", true}, // the same rendering key
-		{"HOLLSTEIN", "HOLSTEIN", "edit", false},
-		{"TAICHIRO", "TAKUICHIRO", "edit", false},
-		{"JOHNNIE", "GIN", "phonetic", false},
+		{"NIKLAS", "NIKLAS", "exact", "Latn", true},
+		{"BILL", "WILLIAM", "variant", "Latn", true},
+		{"ALY", "ALI", "romanisation", "Latn", true},
+		{"NICKLAS", "NIKLAS", "edit", "Latn", true},
+		{"KHALID", "KHALED", "edit", "Latn", true}, // the same rendering key
+		{"KHALID", "KHALED", "edit", "Arab", true},
+		{"KHALID", "KHALED", "edit", "Cyrl", false}, // Cyrillic writes Е and И apart
+		{"HOLLSTEIN", "HOLSTEIN", "edit", "Latn", false},
+		{"TAICHIRO", "TAKUICHIRO", "edit", "Latn", false},
+		{"JOHNNIE", "GIN", "phonetic", "Latn", false},
 	}
 	for _, tc := range tests {
-		if got := sameNameByKnowledge(newToken(tc.q), newToken(tc.e), tc.rule); got != tc.want {
-			t.Errorf("sameNameByKnowledge(%s, %s, %s) = %v, want %v", tc.q, tc.e, tc.rule, got, tc.want)
+		if got := sameNameByKnowledge(newToken(tc.q), newToken(tc.e), tc.rule, tc.script); got != tc.want {
+			t.Errorf("sameNameByKnowledge(%s, %s, %s, %s) = %v, want %v", tc.q, tc.e, tc.rule, tc.script, got, tc.want)
 		}
 	}
 }

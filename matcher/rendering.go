@@ -23,14 +23,33 @@ import (
 // the key: both scripts write those (ROSSELLA is Росселла, ROSELLA Розелла;
 // HAMMAD is حماد with a shadda a romaniser reads).
 
-// renderingSteps are spellingKey's steps followed by the folds of the
-// differences Arabic and Cyrillic renderings do not keep.
-var renderingSteps = append(slices.Clip(spellingSteps),
+// writtenVowelSteps are spellingKey's steps followed by the folds of the
+// differences Arabic and Cyrillic renderings do not keep, but for
+// Arabic's one letter for E and I.
+var writtenVowelSteps = append(slices.Clip(spellingSteps),
 	strings.NewReplacer("EA", "I", "AU", "O").Replace,
 	silentFinalD,
 	russianIYA,
-	arabicFrontVowel,
 )
+
+// renderingSteps are all the folds: writtenVowelSteps and arabicFrontVowel.
+var renderingSteps = append(slices.Clip(writtenVowelSteps), arabicFrontVowel)
+
+// renderingKeyFrom returns the rendering key for a word read from a name
+// written in script: a name written in Cyrillic or Greek has told E from
+// I already (Е and И, Ε and Ι), so its romanisation keeps them apart; any
+// other (Latin, where the spelling may have come through Arabic, or an
+// abjad) folds them.
+func renderingKeyFrom(script string) func(string) string {
+	switch script {
+	case "Cyrl", "Grek":
+		return writtenVowelKey
+	}
+	return renderingKey
+}
+
+// writtenVowelKey is renderingKey without arabicFrontVowel.
+func writtenVowelKey(w string) string { return foldToFixedPoint(w, writtenVowelSteps) }
 
 // renderingKey is the spelling key of the upper-case romanised word w
 // with the differences Arabic and Cyrillic renderings do not keep folded
