@@ -56,7 +56,7 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 			if e.Delisted() {
 				break
 			}
-			h := x.nameHit(q, e, ref, score)
+			h := x.nameHit(q, e, ref, score, sc.memo.heldLoneWord())
 			if h.Decision == DecisionClear {
 				continue
 			}
@@ -107,7 +107,7 @@ func (x *Index) queryForms(q *Query) ([]nameForm, []string) {
 }
 
 // nameHit applies the features beyond the name and the policy.
-func (x *Index) nameHit(q Query, e *Entry, ref formRef, nameScore float64) Hit {
+func (x *Index) nameHit(q Query, e *Entry, ref formRef, nameScore float64, loneLookAlike bool) Hit {
 	name := e.Names[ref.name]
 	score := nameScore
 	var feats []Feature
@@ -122,6 +122,10 @@ func (x *Index) nameHit(q Query, e *Entry, ref formRef, nameScore float64) Hit {
 	if f, ok := sameDateLift(score, nameScore, feats, x.opts.Policy); ok {
 		feats = append(feats, f)
 		score = x.opts.Policy.Review // not score + f.Contribution, which is rounded
+	}
+	if f, ok := loneLookAlikeCap(score, x.opts.Policy); ok && loneLookAlike {
+		feats = append(feats, f)
+		score = round3(x.opts.Policy.Hit - 0.001)
 	}
 	score = clamp01(score)
 	h := x.newHit(e, "name", score)
