@@ -302,12 +302,12 @@ func tokenWeight(t token) float64 {
 // only match inside names found through them.
 func (t token) meaningful() bool { return !t.particle && len(t.text) > 1 }
 
-func newNameForm(form string) nameForm {
+func newNameForm(form string, known knownWords) nameForm {
 	words := nameWords(form)
 	toks := make([]token, len(words))
 	w := 0.0
 	for i, word := range words {
-		toks[i] = newToken(word)
+		toks[i] = known.token(word)
 		w += tokenWeight(toks[i])
 	}
 	return nameForm{tokens: toks, weight: w}
@@ -315,12 +315,12 @@ func newNameForm(form string) nameForm {
 
 // nameForms returns the analysed forms of one query name: every
 // romanisation the transliterator knows, each tokenised.
-func nameForms(name string) []nameForm {
+func nameForms(name string, known knownWords) []nameForm {
 	romans := romanize(name)
 	out := make([]nameForm, 0, len(romans))
 	script := translit.Script(name)
 	for _, r := range romans {
-		if f := newNameForm(r); len(f.tokens) > 0 {
+		if f := newNameForm(r, known); len(f.tokens) > 0 {
 			f.script = script
 			out = append(out, f)
 		}

@@ -91,7 +91,7 @@ func (x *Index) matchedForms(sc *scratch, ef entryForm) uint32 {
 func (x *Index) queryForms(q *Query) ([]nameForm, []string) {
 	var forms []nameForm
 	var from []string
-	for _, p := range q.analysis() {
+	for _, p := range q.analysis(x) {
 		// Clipped so that the compound forms never write into a prepared
 		// analysis other indexes share.
 		fs := slices.Clip(p.forms)

@@ -40,7 +40,7 @@ func (x *Index) compoundForms(f nameForm, n int) []nameForm {
 	var out []nameForm
 	add := func(ws []string) {
 		if len(out) < limit {
-			out = append(out, newNameForm(strings.Join(ws, " ")))
+			out = append(out, newNameForm(strings.Join(ws, " "), knownWords{x}))
 		}
 	}
 	for i, w := range words {

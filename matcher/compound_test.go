@@ -31,7 +31,7 @@ func TestCompoundForms(t *testing.T) {
 		{"NOOR UD TURABI", "", "NOORUDTURABI"},              // three join only into a listed word
 	}
 	for _, tc := range tests {
-		f := newNameForm(tc.query)
+		f := newNameForm(tc.query, nil)
 		var got []string
 		for _, c := range idx.compoundForms(f, 1) {
 			words := make([]string, len(c.tokens))

@@ -42,10 +42,13 @@ func TestPreparedQueryGivesTheSameHits(t *testing.T) {
 	}
 	for _, n := range names {
 		q := matcher.Query{Names: n, Nationality: "COD"}
-		p := matcher.Prepare(q)
-		for i, idx := range []*matcher.Index{un, small, un} {
-			if got, want := idx.Check(p), idx.Check(q); !reflect.DeepEqual(got, want) {
-				t.Errorf("%q on index %d: prepared %+v, unprepared %+v", n, i, got, want)
+		// Prepared alone, and with the listed words taken from known
+		// indexes' vocabularies.
+		for k, p := range []matcher.Query{matcher.Prepare(q), matcher.Prepare(q, un, small), matcher.Prepare(q, small, nil)} {
+			for i, idx := range []*matcher.Index{un, small, un} {
+				if got, want := idx.Check(p), idx.Check(q); !reflect.DeepEqual(got, want) {
+					t.Errorf("%q on index %d, preparation %d: prepared %+v, unprepared %+v", n, i, k, got, want)
+				}
 			}
 		}
 	}
@@ -87,7 +90,7 @@ func BenchmarkCheckFourLists(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, q := range qs {
-			p := matcher.Prepare(q)
+			p := matcher.Prepare(q, un)
 			for range 4 {
 				un.Check(p)
 			}

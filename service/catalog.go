@@ -25,6 +25,18 @@ func (l *loadedList) check(ctx context.Context, q matcher.Query) ([]matcher.Hit,
 	return l.index.Check(q), ""
 }
 
+// indexes are the name indexes of lists, whose listed words a query's
+// analysis takes ready (see matcher.Prepare).
+func indexes(lists []*loadedList) []*matcher.Index {
+	out := make([]*matcher.Index, 0, len(lists))
+	for _, l := range lists {
+		if l.index != nil {
+			out = append(out, l.index)
+		}
+	}
+	return out
+}
+
 // stats are the list's sizes for metrics.
 func (l *loadedList) stats() ListStats {
 	if l.docs != nil {

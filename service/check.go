@@ -76,7 +76,7 @@ func (c *Checker) check(ctx context.Context, req CheckRequest) (CheckResponse, e
 		return CheckResponse{}, err
 	}
 	if len(scope) > 1 {
-		q = matcher.Prepare(q) // the names are analysed once, not once per list
+		q = matcher.Prepare(q, indexes(scope)...) // the names are analysed once, not once per list
 	}
 	resp := CheckResponse{CheckID: c.newCheckID(), Hits: []Hit{}, DocumentWarnings: warnings}
 	for _, l := range scope {
