@@ -89,9 +89,14 @@ func (c *Checker) check(ctx context.Context, req CheckRequest) (CheckResponse, e
 			resp.DocumentWarnings = append(resp.DocumentWarnings, warning)
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		// A check cut short may have skipped lists: it is never answered,
+		// least of all as clear, and the caller hears why (not "internal").
+		return CheckResponse{}, Wrap(CodeUnavailable, err, "the check did not finish before its deadline or the caller left, so it is not answered; retry")
+	}
 	sortHits(resp.Hits)
 	resp.Decision = string(decisionOf(resp.Hits))
-	return resp, ctx.Err()
+	return resp, nil
 }
 
 // query turns the request into a matcher query from the traveller, the

@@ -89,3 +89,20 @@ func TestEveryCheckIsAuditedBeforeItIsAnswered(t *testing.T) {
 		t.Fatalf("a check whose record failed was answered: %v", err)
 	}
 }
+
+// A check whose context ends before it finishes is not answered and not
+// audited: its lists may not all have been checked.
+func TestACheckCutShortIsUnavailable(t *testing.T) {
+	f := newFixture(t, t.TempDir())
+	if err := f.lists.Start(context.Background(), []service.Upload{unUpload(t)}); err != nil {
+		t.Fatal(err)
+	}
+	rec := &recordingAuditor{}
+	checker := service.NewChecker(f.catalog, rec)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	resp, err := checker.Check(ctx, service.Caller{Token: "bko-gate-3", Role: "checker"}, katanga())
+	if service.ErrorCode(err) != service.CodeUnavailable || resp.Decision != "" || len(rec.events) != 0 {
+		t.Fatalf("cut-short check: err %v (code %s), decision %q, %d audit events", err, service.ErrorCode(err), resp.Decision, len(rec.events))
+	}
+}
