@@ -114,6 +114,7 @@ func TestSameDateCarriesTwoOfThreeWords(t *testing.T) {
 func TestSameDateCarriesPartOfAName(t *testing.T) {
 	listed := Entry{Names: []Name{{Full: "Mario RICCIO"}}, BirthDates: dates(t, "1991-06-28"), Nationalities: []Country{{Code: "ITA"}}}
 	three := Entry{Names: []Name{{Full: "Mario Luigi RICCIO"}}, BirthDates: dates(t, "1991-06-28")}
+	janFirst := Entry{Names: []Name{{Full: "Mario RICCIO"}}, BirthDates: dates(t, "1991-01-01")}
 	tests := []struct {
 		name, query, dob, nat string
 		want                  Decision
@@ -128,6 +129,8 @@ func TestSameDateCarriesPartOfAName(t *testing.T) {
 		{"a third of the listed name, same date", "Mariano Riccio Bianchi Rossi", "1991-06-28", "", DecisionClear, &three},
 		{"one word alike of two and of three, same date", "Rafa Riccio", "1991-06-28", "", DecisionReview, &three},
 		{"exact name, same date", "Mario Riccio", "1991-06-28", "", DecisionHit, nil},
+		{"other given name, the same first of January (a placeholder date)", "Mariano Riccio", "1991-01-01", "", DecisionClear, &janFirst},
+		{"exact name, the same first of January", "Mario Riccio", "1991-01-01", "", DecisionHit, &janFirst},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

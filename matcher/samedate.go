@@ -38,7 +38,7 @@ func (x *Index) newDateForms() dateForms {
 
 // dayNumber is an exact date as the number YYYYMMDD.
 func dayNumber(d BirthDate) (uint32, bool) {
-	if d.Precision != PrecisionDay || d.Approximate || !isoDate(d.From) {
+	if d.Precision != PrecisionDay || d.Approximate || !isoDate(d.From) || placeholderDay(&d) {
 		return 0, false
 	}
 	n, err := strconv.ParseUint(d.From[:4]+d.From[5:7]+d.From[8:10], 10, 32)
@@ -82,7 +82,7 @@ func (x *Index) withSameDate(sc *scratch, ids []uint32, q *BirthDate) []uint32 {
 // traveller's exact date listed for entry e. It runs only for names the
 // other features could not lift, so the dates are rarely read.
 func sameDateCandidate(q *BirthDate, e *Entry, score float64) bool {
-	if q == nil || score < partName || q.Precision != PrecisionDay {
+	if q == nil || score < partName || q.Precision != PrecisionDay || placeholderDay(q) {
 		return false
 	}
 	for _, d := range e.BirthDates {
@@ -91,4 +91,12 @@ func sameDateCandidate(q *BirthDate, e *Entry, score float64) bool {
 		}
 	}
 	return false
+}
+
+// placeholderDay reports whether d is the first of January, which many
+// civil registries (Afghanistan, Somalia, much of West Africa) write into
+// passports when the real birthday is unknown: sharing it is no evidence
+// that two people are one, so it never lifts part of a name.
+func placeholderDay(d *BirthDate) bool {
+	return d != nil && d.Precision == PrecisionDay && len(d.From) == 10 && d.From[5:] == "01-01"
 }

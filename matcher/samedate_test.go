@@ -28,9 +28,12 @@ func TestDayNumber(t *testing.T) {
 func TestSameDateFormsBounded(t *testing.T) {
 	var entries []Entry
 	for i := range 3 * maxDateForms {
-		dob := "1970-01-01"
-		if i%3 == 0 {
+		dob := "1970-07-01"
+		switch i % 3 {
+		case 0:
 			dob = "1980-02-03"
+		case 1:
+			dob = "1975-01-01" // a placeholder: never indexed
 		}
 		entries = append(entries, Entry{ID: fmt.Sprint(i), Subject: SubjectPerson, Names: []Name{{Full: fmt.Sprintf("Name%d Surname", i)}},
 			BirthDates: []BirthDate{mustDate(t, dob)}})
@@ -42,7 +45,7 @@ func TestSameDateFormsBounded(t *testing.T) {
 	for _, tc := range []struct {
 		date string
 		want int
-	}{{"1970-01-01", maxDateForms}, {"1980-02-03", maxDateForms}, {"1999-09-09", 0}} {
+	}{{"1970-07-01", maxDateForms}, {"1980-02-03", maxDateForms}, {"1975-01-01", 0}, {"1999-09-09", 0}} {
 		q := mustDate(t, tc.date)
 		n := 0
 		idx.dates.of(&q, func(form uint32) {
