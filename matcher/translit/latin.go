@@ -1,6 +1,7 @@
 package translit
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
 
@@ -10,33 +11,46 @@ import (
 // latinOption holds the ICAO 9303 Part 3 Table A renderings of a letter:
 // the expanded option (Ä -> AE), the plain one (Ä -> A) and the MRZ "XX"
 // option some states use (Ü -> UXX, Ñ -> NXX). A list name written Müller
-// must meet an MRZ written any of the three ways.
-type latinOption struct{ icao, plain, mrz string }
+// must meet an MRZ written any of the three ways. english is how English
+// sources and the romanisations of Cyrillic write the sound (Š -> SH: the
+// Serbian ŠEŠELJ is the listed SHESHEL from Шешељ), when not one of those.
+type latinOption struct{ icao, plain, mrz, english string }
 
 // latinOptions covers the letters whose renderings differ between options,
 // plus letters that canonical decomposition cannot reduce (Ø, Ł, ß, Þ...).
 // Ø -> OE is fixed in Table A, but O is what most non-MRZ sources write.
 var latinOptions = map[rune]latinOption{
-	'Ä': {"AE", "A", "AE"}, 'Å': {"AA", "A", "AA"}, 'Ö': {"OE", "O", "OE"},
-	'Ü': {"UE", "U", "UXX"}, 'Ñ': {"N", "N", "NXX"}, 'Ø': {"OE", "O", "OE"},
-	'Æ': {"AE", "AE", "AE"}, 'Œ': {"OE", "OE", "OE"}, 'ẞ': {"SS", "SS", "SS"},
-	'ß': {"SS", "SS", "SS"}, 'Þ': {"TH", "TH", "TH"}, 'Ð': {"D", "D", "D"},
-	'Đ': {"D", "D", "D"}, 'Ł': {"L", "L", "L"}, 'ı': {"I", "I", "I"},
-	'Ħ': {"H", "H", "H"}, 'Ŧ': {"T", "T", "T"}, 'Ŋ': {"N", "N", "N"},
-	'Ĳ': {"IJ", "IJ", "IJ"}, 'Ŀ': {"L", "L", "L"}, 'Ə': {"E", "E", "E"},
+	'Ä': {"AE", "A", "AE", ""}, 'Å': {"AA", "A", "AA", ""}, 'Ö': {"OE", "O", "OE", ""},
+	'Ü': {"UE", "U", "UXX", ""}, 'Ñ': {"N", "N", "NXX", ""}, 'Ø': {"OE", "O", "OE", ""},
+	'Æ': {"AE", "AE", "AE", ""}, 'Œ': {"OE", "OE", "OE", ""}, 'ẞ': {"SS", "SS", "SS", ""},
+	'ß': {"SS", "SS", "SS", ""}, 'Þ': {"TH", "TH", "TH", ""}, 'Ð': {"D", "D", "D", ""},
+	'Đ': {"D", "D", "D", ""}, 'Ł': {"L", "L", "L", ""}, 'ı': {"I", "I", "I", ""},
+	'Ħ': {"H", "H", "H", ""}, 'Ŧ': {"T", "T", "T", ""}, 'Ŋ': {"N", "N", "N", ""},
+	'Ĳ': {"IJ", "IJ", "IJ", ""}, 'Ŀ': {"L", "L", "L", ""}, 'Ə': {"E", "E", "E", ""},
+	// Table A reduces these to the bare letter; English writes the sound.
+	'Š': {"S", "S", "S", "SH"}, 'Ş': {"S", "S", "S", "SH"}, 'Ș': {"S", "S", "S", "SH"},
+	'Č': {"C", "C", "C", "CH"}, 'Ć': {"C", "C", "C", "CH"}, 'Ç': {"C", "C", "C", "CH"},
+	'Ž': {"Z", "Z", "Z", "ZH"},
 }
 
-// latinForms returns [ICAO, plain, MRZ-XX] for a word with option letters,
-// else the single folded form.
+// latinForms returns [ICAO, plain, MRZ-XX] for a word with option letters
+// and then [English] when a letter has one, else the single folded form.
 func latinForms(w []rune) []string {
 	icao := make([]byte, 0, len(w)+4)
 	plain := make([]byte, 0, len(w)+4)
 	mrz := make([]byte, 0, len(w)+4)
+	var english []byte
 	differs := false
 	for _, r := range w {
 		if o, ok := optionOf(r); ok {
+			if o.english != "" && english == nil {
+				english = append(make([]byte, 0, len(w)+4), icao...)
+			}
 			icao, plain, mrz = append(icao, o.icao...), append(plain, o.plain...), append(mrz, o.mrz...)
 			differs = differs || o.icao != o.plain || o.icao != o.mrz
+			if english != nil {
+				english = append(english, cmp.Or(o.english, o.icao)...)
+			}
 			continue
 		}
 		s := foldRune(r)
@@ -44,11 +58,19 @@ func latinForms(w []rune) []string {
 			s = strayLetter(r)
 		}
 		icao, plain, mrz = append(icao, s...), append(plain, s...), append(mrz, s...)
+		if english != nil {
+			english = append(english, s...)
+		}
 	}
-	if !differs {
-		return []string{string(icao)}
+	switch {
+	case english != nil:
+		// The English form is fourth whatever the word, since forms are
+		// joined across a name's words by position (see combine).
+		return []string{string(icao), string(plain), string(mrz), string(english)}
+	case differs:
+		return []string{string(icao), string(plain), string(mrz)}
 	}
-	return []string{string(icao), string(plain), string(mrz)}
+	return []string{string(icao)}
 }
 
 func optionOf(r rune) (latinOption, bool) {
