@@ -32,7 +32,8 @@ func TestBinaryDrainsOnSIGTERM(t *testing.T) {
 	}
 	t.Cleanup(func() { _ = cmd.Process.Kill() })
 	log := &syncBuffer{}
-	go copyLines(stderr, log)
+	copied := make(chan struct{}) // the log read to its end: Wait closes the pipe, so it waits for this
+	go func() { copyLines(stderr, log); close(copied) }()
 	base := "http://" + waitForLog(t, log, "listening", "addr")
 	waitReady(t, base)
 	if _, a := postCheck(t, base, bootstrapToken(t, dataDir, "checker"), `{"traveller":{"name":"Germain Katanga"}}`); a.Decision == "clear" {
@@ -42,7 +43,7 @@ func TestBinaryDrainsOnSIGTERM(t *testing.T) {
 		t.Fatal(err)
 	}
 	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	go func() { <-copied; exited <- cmd.Wait() }()
 	select {
 	case err := <-exited:
 		if err != nil {
