@@ -50,7 +50,7 @@ func appendRequest(out []byte, r *service.CheckRequest) []byte {
 	o.str("mrz", r.MRZ, true)
 	if len(r.Lists) > 0 {
 		o.key("lists")
-		o.out = appendStrings(o.out, r.Lists)
+		o.out = appendArray(o.out, r.Lists, appendJSONString)
 	}
 	o.str("checkpoint", r.Checkpoint, true)
 	o.str("operator", r.Operator, true)
@@ -68,29 +68,34 @@ func appendTraveller(out []byte, t *service.Traveller) []byte {
 	o.str("sex", t.Sex, true)
 	if len(t.Documents) > 0 {
 		o.key("documents")
-		o.out = append(o.out, '[')
-		for i, d := range t.Documents {
-			if i > 0 {
-				o.out = append(o.out, ',')
-			}
-			doc := jsonObject{out: append(o.out, '{')}
-			doc.str("number", d.Number, false)
-			doc.str("type", d.Type, true)
-			doc.str("issuing_country", d.IssuingCountry, true)
-			o.out = append(doc.out, '}')
-		}
-		o.out = append(o.out, ']')
+		o.out = appendArray(o.out, t.Documents, appendDocument)
 	}
 	return append(o.out, '}')
 }
 
-func appendStrings(out []byte, ss []string) []byte {
+func appendDocument(out []byte, d service.TravellerDocument) []byte {
+	doc := jsonObject{out: append(out, '{')}
+	doc.str("number", d.Number, false)
+	doc.str("type", d.Type, true)
+	doc.str("issuing_country", d.IssuingCountry, true)
+	return append(doc.out, '}')
+}
+
+func appendListRef(out []byte, l ListRef) []byte {
+	ref := jsonObject{out: append(out, '{')}
+	ref.str("id", l.ID, false)
+	ref.str("version", l.Version, false)
+	return append(ref.out, '}')
+}
+
+// appendArray appends items as a JSON array, each written by appendItem.
+func appendArray[T any](out []byte, items []T, appendItem func([]byte, T) []byte) []byte {
 	out = append(out, '[')
-	for i, s := range ss {
+	for i, it := range items {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = appendJSONString(out, s)
+		out = appendItem(out, it)
 	}
 	return append(out, ']')
 }
@@ -118,17 +123,7 @@ func (t checkTail) appendMembers(out []byte) []byte {
 	o := jsonObject{out: out, n: 1}
 	if len(t.Lists) > 0 {
 		o.key("lists")
-		o.out = append(o.out, '[')
-		for i, l := range t.Lists {
-			if i > 0 {
-				o.out = append(o.out, ',')
-			}
-			ref := jsonObject{out: append(o.out, '{')}
-			ref.str("id", l.ID, false)
-			ref.str("version", l.Version, false)
-			o.out = append(ref.out, '}')
-		}
-		o.out = append(o.out, ']')
+		o.out = appendArray(o.out, t.Lists, appendListRef)
 	}
 	o.str("matcher_version", t.MatcherVersion, true)
 	if t.Latency != 0 {
