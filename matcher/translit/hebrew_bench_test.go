@@ -14,14 +14,7 @@ func BenchmarkRomanizeHebrew(b *testing.B) {
 		"particles": "יוליוס פון האסט",
 		"short":     "איאן ריי",
 	}
-	for kind, name := range names {
-		b.Run(kind, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				_ = Romanize(name)
-			}
-		})
-	}
+	benchmarkRomanize(b, names)
 }
 
 // BenchmarkHebrewCluster measures the Hebrew part of Cluster, which runs
