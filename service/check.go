@@ -170,11 +170,14 @@ func decisionOf(hits []Hit) matcher.Decision {
 	return d
 }
 
-// newCheckID is time-ordered (so audit records sort by it) and random
-// (so it cannot be guessed).
-func (c *Checker) newCheckID() string {
+func (c *Checker) newCheckID() string { return NewID(c.now()) }
+
+// NewID returns a check or record id for time t: 8 bytes of time (so ids
+// sort by time, and audit records by them) and 8 random bytes (so they
+// cannot be guessed), in hex.
+func NewID(t time.Time) string {
 	var b [16]byte
-	binary.BigEndian.PutUint64(b[:8], uint64(c.now().UnixNano()))
+	binary.BigEndian.PutUint64(b[:8], uint64(t.UnixNano()))
 	_, _ = rand.Read(b[8:]) // crypto/rand.Read never fails on supported platforms (Go 1.24+)
 	return hex.EncodeToString(b[:])
 }

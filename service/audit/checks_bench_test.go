@@ -32,7 +32,7 @@ func BenchmarkAuditCheck(b *testing.B) {
 		for pb.Next() {
 			e := ev
 			e.Time = time.Now()
-			e.Response.CheckID = audit.NewID(e.Time)
+			e.Response.CheckID = service.NewID(e.Time)
 			if err := l.AuditCheck(b.Context(), e); err != nil {
 				b.Error(err)
 				return

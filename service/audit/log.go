@@ -152,7 +152,7 @@ func (l *Log) append(_ context.Context, rec Record, encode func(Record) ([]byte,
 	}
 	rec.Time = rec.Time.UTC() // marshals the same way after a round trip
 	if rec.CheckID == "" {
-		rec.CheckID = NewID(rec.Time)
+		rec.CheckID = service.NewID(rec.Time)
 	}
 	b, err := encode(rec)
 	if err != nil {

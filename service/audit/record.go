@@ -2,9 +2,7 @@ package audit
 
 import (
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"time"
@@ -139,13 +137,4 @@ func canonical(r Record) ([]byte, error) {
 func validMac(key []byte, r Record) bool {
 	c, err := canonical(r)
 	return err == nil && hmac.Equal([]byte(mac(key, domainRecord, c)), []byte(r.Mac))
-}
-
-// NewID returns a record id in the check id format: 8 bytes of time
-// (so ids sort by time) and 8 random bytes (so they cannot be guessed).
-func NewID(t time.Time) string {
-	var b [16]byte
-	binary.BigEndian.PutUint64(b[:8], uint64(t.UnixNano()))
-	_, _ = rand.Read(b[8:]) // crypto/rand.Read never fails (Go 1.24+)
-	return hex.EncodeToString(b[:])
 }

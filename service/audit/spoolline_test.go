@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/crosscheck/crosscheck/service"
 )
 
 // header is what lineParser promises to decode of a sealed line.
@@ -41,7 +43,7 @@ func TestParseSpoolLine(t *testing.T) {
 		rec   Record
 		plain bool // in the sealer's plain shape: read without decoding
 	}{
-		{"first record, no prev", Record{Chain: "bench", Seq: 1, Time: now, CheckID: NewID(now), Kind: KindCheck, Decision: "clear",
+		{"first record, no prev", Record{Chain: "bench", Seq: 1, Time: now, CheckID: service.NewID(now), Kind: KindCheck, Decision: "clear",
 			Traveller: json.RawMessage(`{"traveller":{"name":"محمد العلي"}}`), Hits: json.RawMessage(`[]`)}, true},
 		{"check with hits", Record{Chain: "a.b_c-1", Seq: 18446744073709551615, Prev: strings.Repeat("ab", 32), Time: now, CheckID: "0123abcd",
 			Kind: KindCheck, Hits: json.RawMessage(`[{"mac":"x","list_id":"un-sc"}]`), Lists: []ListRef{{ID: "un-sc", Version: "v1"}}}, true},

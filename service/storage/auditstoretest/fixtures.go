@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/crosscheck/crosscheck/service"
 	"github.com/crosscheck/crosscheck/service/audit"
 )
 
@@ -20,7 +21,7 @@ var T0 = time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
 func SampleCheck(i int, t time.Time) audit.Record {
 	return audit.Record{
 		Time:       t,
-		CheckID:    audit.NewID(t),
+		CheckID:    service.NewID(t),
 		Kind:       audit.KindCheck,
 		Token:      "border-system-frankfurt",
 		Role:       "checker",
