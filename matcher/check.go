@@ -119,7 +119,7 @@ func (x *Index) nameHit(q Query, e *Entry, ref formRef, nameScore float64, loneL
 		feats = append(feats, f)
 		score += f.Contribution
 	}
-	if f, ok := sameDateLift(score, nameScore, feats, x.opts.Policy); ok && !placeholderDay(q.BirthDate) {
+	if f, ok := sameDateLift(score, nameScore, q.BirthDate, feats, x.opts.Policy); ok {
 		feats = append(feats, f)
 		score = x.opts.Policy.Review // not score + f.Contribution, which is rounded
 	}

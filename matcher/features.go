@@ -38,9 +38,10 @@ const partName = 0.45
 // nationality or sex): a listed person travelling under another given
 // name with the real surname and birth date (MARIANO RICCIO born
 // 1991-06-28 for the listed MARIO RICCIO, same date). It never makes a
-// hit: that needs the name. ok is false when it does not apply.
-func sameDateLift(score, nameScore float64, feats []Feature, p Policy) (Feature, bool) {
-	if nameScore < partName || score >= p.Review {
+// hit: that needs the name. The first of January never lifts (see
+// placeholderDay). ok is false when it does not apply.
+func sameDateLift(score, nameScore float64, q *BirthDate, feats []Feature, p Policy) (Feature, bool) {
+	if nameScore < partName || score >= p.Review || placeholderDay(q) {
 		return Feature{}, false
 	}
 	exact := false

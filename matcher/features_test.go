@@ -163,7 +163,7 @@ func TestSameDateLift(t *testing.T) {
 		{"already over review", 0.9, 0.74, []Feature{exact}, 0},
 	}
 	for _, tc := range tests {
-		f, ok := sameDateLift(tc.score, tc.named, tc.feats, p)
+		f, ok := sameDateLift(tc.score, tc.named, nil, tc.feats, p)
 		if ok != (tc.want != 0) || ok && (f.Contribution != tc.want || f.Name != "same_date_of_birth") {
 			t.Errorf("%s: got %+v %v, want a lift of %.3f", tc.name, f, ok, tc.want)
 		}
