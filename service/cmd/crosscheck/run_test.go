@@ -243,6 +243,15 @@ func checkAuditTrail(t *testing.T, s *runningService, dir string, checks int) {
 
 func getJSON(t *testing.T, url, token string, v any) {
 	t.Helper()
+	if status := getJSONStatus(t, url, token, v); status != http.StatusOK {
+		t.Fatalf("GET %s: %d", url, status)
+	}
+}
+
+// getJSONStatus decodes a 200 answer into v and returns the status, for
+// callers that wait out a 503.
+func getJSONStatus(t *testing.T, url, token string, v any) int {
+	t.Helper()
 	req, _ := http.NewRequest(http.MethodGet, url, nil)
 	req.Header.Set("Authorization", "Bearer "+token)
 	resp, err := http.DefaultClient.Do(req)
@@ -251,9 +260,10 @@ func getJSON(t *testing.T, url, token string, v any) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s: %d", url, resp.StatusCode)
+		return resp.StatusCode
 	}
 	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
 		t.Fatal(err)
 	}
+	return resp.StatusCode
 }
