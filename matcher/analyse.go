@@ -66,8 +66,10 @@ func newSoundKeys(w string) soundKeys {
 // romanFolds are spellings that romanisation schemes use for one sound
 // (French OU and English U, Russian KH and English H for the Arabic ح,
 // GH and Q for the Persian غ and ق, which Persian pronounces alike:
-// GHOLAMREZA, QOLAMREZA; Y and I as a vowel), folded to one.
-var romanFolds = strings.NewReplacer("OU", "U", "OO", "U", "KH", "H", "GH", "Q", "Y", "I", "EE", "I")
+// GHOLAMREZA, QOLAMREZA; Y and I as a vowel; ZH, the Russian and pinyin
+// spelling of the sound French and English write J, as in ZHUKOV and
+// JOUKOV, pinyin ZHANG and Wade-Giles CHANG), folded to one.
+var romanFolds = strings.NewReplacer("OU", "U", "OO", "U", "KH", "H", "GH", "Q", "Y", "I", "EE", "I", "ZH", "J")
 
 // romanFold is the word with its romanisation variants folded: ALY and
 // ALI, KHASAN and HASAN, QOUBAYSI and QUBAYSI, KYM and KIM fold alike. A
@@ -83,15 +85,57 @@ func romanFold(w string) string {
 	case strings.HasPrefix(w, "CH") && len(w) <= maxSyllable+1:
 		head, w = "J", w[2:]
 	}
+	w = silentH(w)
 	f := head + romanFolds.Replace(w)
 	if len(f) < 4 && strings.Contains(w, "KH") {
 		f = head + romanFoldsKeepKH.Replace(w)
 	}
-	return slavicEnding(f)
+	return slavicEnding(semivowelJ(f))
 }
 
 // romanFoldsKeepKH are romanFolds but KH, for short words.
-var romanFoldsKeepKH = strings.NewReplacer("OU", "U", "OO", "U", "GH", "Q", "Y", "I", "EE", "I")
+var romanFoldsKeepKH = strings.NewReplacer("OU", "U", "OO", "U", "GH", "Q", "Y", "I", "EE", "I", "ZH", "J")
+
+// semivowelJ writes I for a J between a vowel and another consonant: there
+// it is the Slavic and German й (MIHAJLO, MAJKL), which English writes Y
+// and ICAO I (MIKHAILO). A J before a vowel, doubled or ending the word
+// is a consonant in Arabic and Persian too (JAMAL, HAJJ, FARAJ) and stays.
+func semivowelJ(f string) string {
+	i := strings.IndexByte(f, 'J')
+	if i < 0 {
+		return f
+	}
+	b := []byte(f)
+	for ; i < len(b); i++ {
+		if b[i] == 'J' && i > 0 && i+1 < len(b) && isFoldVowel(b[i-1]) && !isFoldVowel(b[i+1]) && b[i+1] != 'J' {
+			b[i] = 'I'
+		}
+	}
+	return string(b)
+}
+
+// silentH drops an H that closes a syllable after a vowel (before a
+// consonant or at the end of the word): schemes write it or not for a
+// long vowel or a final breath (ABDULLAH and ABDULLA, MAHN and MAN,
+// MEHMET and MEMET). An H after a consonant belongs to a digraph (KH,
+// SH) and an H before a vowel is a consonant (MOHAMMED): both stay.
+func silentH(w string) string {
+	i := strings.IndexByte(w, 'H')
+	if i < 0 {
+		return w
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		if w[i] == 'H' && i > 0 && isFoldVowel(w[i-1]) && (i+1 == len(w) || !isFoldVowel(w[i+1]) && w[i+1] != 'H') {
+			continue
+		}
+		b = append(b, w[i])
+	}
+	return string(b)
+}
+
+// isFoldVowel: after the folds, Y is I.
+func isFoldVowel(c byte) bool { return strings.IndexByte("AEIOU", c) >= 0 }
 
 // slavicEnding folds the endings schemes write for Russian -ий and -ый,
 // once Y is I: BGN -IY, ICAO -II, German and Slovene -IJ, English -I or

@@ -25,6 +25,16 @@ func TestRomanFold(t *testing.T) {
 		{"GHOLAMREZA", "QOLAMREZA", true}, // Persian غ and ق
 		{"BAGHBANI", "BAQBANI", true},
 		{"GHANI", "HANI", false},
+		{"MERKHEZH", "MERHEJ", true},      // Russian ZH, French J
+		{"ZHANG", "CHANG", true},          // pinyin and Wade-Giles
+		{"MIHAJLYUK", "MIKHAILIUK", true}, // J closing a syllable is Y or I
+		{"NIKOLAJEV", "NIKOLAYEV", false}, // before a vowel, J is J
+		{"FARAJ", "FARAI", false},         // and at the end
+		{"HAJJI", "HAIJI", false},         // and doubled
+		{"ABDULLAH", "ABDULLA", true},     // a syllable-closing H is silent
+		{"MAHN", "MAN", true},
+		{"MOHAMMED", "MOAMMED", false}, // before a vowel, H is a consonant
+		{"ASHRAF", "ASRAF", false},     // and after a consonant, part of a digraph
 	}
 	for _, tc := range tests {
 		if got := romanFold(tc.a) == romanFold(tc.b); got != tc.same {
