@@ -47,6 +47,9 @@ func (x *Index) compoundForms(f nameForm, n int) []nameForm {
 		if parts, ok := x.split(w); ok && (i+1 < len(words) || !isParticle(parts[len(parts)-1])) {
 			add(append(append(append([]string{}, words[:i]...), parts...), words[i+1:]...))
 		}
+		if parts, ok := x.articleSplit(w); ok {
+			add(append(append(append([]string{}, words[:i]...), parts...), words[i+1:]...))
+		}
 	}
 	for i := 0; i+1 < len(words); i++ {
 		if x.joins(f.tokens[i], f.tokens[i+1]) {
@@ -60,6 +63,41 @@ func (x *Index) compoundForms(f nameForm, n int) []nameForm {
 	}
 	return out
 }
+
+// articleSplit undoes the Arabic article's assimilation in a glued ABD
+// name: before the "sun" consonants the L of al is spoken as the next
+// consonant, so ABD AL-RAZZAK is written ABDURRAZZAK or ABDURAZAK, ABD
+// AL-SALAM ABDUSSALAM, and before the others ABD AL-KARIM is ABDULKARIM.
+// The name after the article is scored like any word, so it need not be
+// listed; ABD must be, or the list holds no such names.
+func (x *Index) articleSplit(w string) ([]string, bool) {
+	const glue = "ABD"
+	if len(w) < len(glue)+2+minArticleName || !strings.HasPrefix(w, glue) || !x.listed(glue) ||
+		strings.IndexByte("AEOU", w[len(glue)]) < 0 {
+		return nil, false
+	}
+	rest := w[len(glue)+1:]
+	switch {
+	case rest[0] == 'L':
+		rest = rest[1:]
+	case strings.IndexByte(sunLetters, rest[0]) < 0:
+		return nil, false
+	case rest[1] == rest[0]:
+		rest = rest[1:] // ABDURRAHMAN: the doubled consonant is the article's
+	}
+	if len(rest) < minArticleName {
+		return nil, false
+	}
+	return []string{glue, "AL", rest}, true
+}
+
+// sunLetters are the first letters of romanised Arabic consonants that
+// assimilate the article (T, TH, D, DH, R, Z, S, SH, N).
+const sunLetters = "TDRZSN"
+
+// minArticleName is the shortest name left after the article: ABDALLAH
+// is ABD ALLAH, not ABD AL LAH.
+const minArticleName = 4
 
 // isJoint reports a word that binds the words either side of it into
 // one name (NOOR UD DIN, NOORUDDIN; ABD AL GHAFUR, ABDALGHAFUR).

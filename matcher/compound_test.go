@@ -13,6 +13,7 @@ func TestCompoundForms(t *testing.T) {
 		{ID: "3", Subject: SubjectPerson, Names: []Name{{Full: "ABD EL NASSER Gamal"}}},
 		{ID: "4", Subject: SubjectPerson, Names: []Name{{Full: "Abdul Qadir"}}},
 		{ID: "5", Subject: SubjectPerson, Names: []Name{{Full: "Hirota"}, {Full: "Da Silva"}}},
+		{ID: "6", Subject: SubjectPerson, Names: []Name{{Full: "Abd al-Razzak FITWI"}}},
 	}, DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
@@ -29,6 +30,11 @@ func TestCompoundForms(t *testing.T) {
 		{"HIROTADA", "", "HIROTA DA"},                       // no particle left at the end of a name
 		{"HIROTADA SILVA", "HIROTA DA SILVA", ""},           // a particle before another word binds to it
 		{"NOOR UD TURABI", "", "NOORUDTURABI"},              // three join only into a listed word
+		{"ABDURAZAK FITIWI", "ABD AL RAZAK FITIWI", ""},     // the article assimilated to a sun letter
+		{"ABDURRAHMAN", "ABD AL RAHMAN", ""},                // with its consonant doubled
+		{"ABDULKARIM", "ABD AL KARIM", ""},                  // before other letters, AL is UL
+		{"ABDULLAH", "", "ABD AL LAH"},                      // ABD ALLAH, not an article
+		{"ABDUKARIM", "", "ABD AL KARIM"},                   // K does not assimilate
 	}
 	for _, tc := range tests {
 		f := newNameForm(tc.query, nil)
