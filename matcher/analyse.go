@@ -262,7 +262,7 @@ type nameForm struct {
 // They still match, but weigh little (al, bin, van, de...).
 func isParticle(w string) bool {
 	switch w {
-	case "AL", "EL", "UL", "BIN", "BEN", "IBN", "ABU", "BINT", "BNT", "VAN", "VON",
+	case "AL", "EL", "UL", "BIN", "BEN", "IBN", "ABU", "ABOU", "BINT", "BNT", "VAN", "VON",
 		"DER", "DEN", "DE", "DA", "DI", "DEL", "LA", "LE", "DOS", "DAS", "Y", "OULD":
 		return true
 	}

@@ -116,3 +116,30 @@ func TestTopRanked(t *testing.T) {
 		t.Fatalf("top 37 differ:\n got  %v\n want %v", got, want[:37])
 	}
 }
+
+// A particle stands only for a particle: the AL of AL-SHAYKH (a title,
+// dropped) is not the name ALI, nor BIN the name BINYAMIN. Scored
+// exhaustively, so that the rule is tested, not the candidate stage.
+func TestParticleIsNoName(t *testing.T) {
+	tests := []struct {
+		listed, query string
+		alert         bool
+	}{
+		{"Muhammad ALI", "Muhammad AL-SHAYKH", false},
+		{"Yusuf BINYAMIN", "Yusuf BIN Rashid", false},
+		{"Muhammad ALI", "Mohammed Ali", true},
+		{"Abou Mohamed AL ADNANI", "Abu Mohamed al-Adnani", true}, // ABOU and ABU: two particles
+	}
+	opts := DefaultOptions()
+	opts.Exhaustive = true
+	for _, tc := range tests {
+		idx, err := NewIndex([]Entry{{ID: "P1", Subject: SubjectPerson, Names: []Name{{Full: tc.listed}}}}, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits := idx.Check(Query{Names: []string{tc.query}})
+		if alert := len(hits) > 0; alert != tc.alert {
+			t.Errorf("%q against listed %q: %+v, want alert %v", tc.query, tc.listed, hits, tc.alert)
+		}
+	}
+}

@@ -34,6 +34,10 @@ func wordSimilarity(q, e *token, prefix bool) (float64, string) {
 		return initialSim(q.text, e.text)
 	case prefix && len(q.text) >= 3 && strings.HasPrefix(e.text, q.text):
 		return 0.95, "truncated_prefix"
+	case q.particle != e.particle:
+		// AL is not ALI, nor BIN BINYAMIN: a particle only ever stands
+		// for another particle.
+		return 0, "different"
 	}
 	if q.sound.cluster == e.sound.cluster {
 		return 0.96, "variant"
