@@ -268,10 +268,18 @@ type rankedForm struct {
 	bound      float32
 }
 
-// coverageBound is combineCoverage at its most lenient, for upper bounds.
+// coverageBound is combineCoverage of two upper bounds of the
+// coverages, for an upper bound of the score. combineCoverage grows with
+// each coverage (its slope is at least 0.2 in either, and its two
+// branches meet where the coverages are equal), so it is at most its
+// value at the bounds, with the gap cost of whichever bound is larger. A
+// single-word name's higher gap cost only lowers the score.
 func coverageBound(q, e float32) float32 {
-	hi, lo := min(1, max(q, e)), min(1, min(q, e))
-	return hi * (1 - min(entryGapCost, queryGapCost)*(hi-lo))
+	q, e = min(1, q), min(1, e)
+	if e >= q {
+		return e * (1 - entryGapCost*(e-q))
+	}
+	return q * (1 - queryGapCost*(q-e))
 }
 
 // queryWeights are the word weights of each query form, for bounding how

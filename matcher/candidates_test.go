@@ -26,3 +26,27 @@ func TestCoverMemo(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverageBoundIsAnUpperBound: for coverages at or under two bounds,
+// combineCoverage never exceeds coverageBound of the bounds, whichever
+// side is larger and whatever the shorter name's word count; the
+// candidate stage drops forms on it.
+func TestCoverageBoundIsAnUpperBound(t *testing.T) {
+	const steps = 40
+	for qb := 0; qb <= steps; qb++ {
+		for eb := 0; eb <= steps; eb++ {
+			Q, E := float64(qb)/steps, float64(eb)/steps
+			bound := float64(coverageBound(float32(Q), float32(E)))
+			for q := 0; q <= qb; q++ {
+				for e := 0; e <= eb; e++ {
+					for _, words := range []int{1, 2, 3} {
+						if s := combineCoverage(float64(q)/steps, float64(e)/steps, words); s > bound+1e-6 {
+							t.Fatalf("combineCoverage(%.3f, %.3f, %d) = %.4f > coverageBound(%.3f, %.3f) = %.4f",
+								float64(q)/steps, float64(e)/steps, words, s, Q, E, bound)
+						}
+					}
+				}
+			}
+		}
+	}
+}
