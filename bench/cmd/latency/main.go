@@ -35,6 +35,7 @@ type config struct {
 	procs        int
 	seed         uint64
 	cpuprofile   string
+	slowest      int
 }
 
 func run(args []string, out io.Writer) error {
@@ -47,6 +48,7 @@ func run(args []string, out io.Writer) error {
 	fs.IntVar(&c.procs, "procs", 1, "GOMAXPROCS while measuring (the targets are per core)")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed of the list and the traveller mix")
 	fs.StringVar(&c.cpuprofile, "cpuprofile", "", "write a CPU profile of the name checks (not the build) to this file")
+	fs.IntVar(&c.slowest, "slowest", 0, "also print the n name checks that took the most CPU, with their names (synthetic or list names)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -67,10 +69,12 @@ func run(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "index build %v, heap per entry: index %.0f B, entries+index %.0f B\n",
 		build.Round(time.Millisecond), float64(heap.index)/float64(len(entries)), float64(total)/float64(len(entries)))
 	rng := rand.New(rand.NewPCG(c.seed, 7))
-	names, err := profiled(c.cpuprofile, func() result { return measure(idx, travellers(entries, c.n, rng, made)) })
+	queries := travellers(entries, c.n, rng, made)
+	names, err := profiled(c.cpuprofile, func() result { return measure(idx, queries) })
 	if err != nil {
 		return err
 	}
+	printSlowest(out, queries, names.cpu, c.slowest)
 	report(out, "names", names)
 	report(out, "documents (not listed)", measure(idx, documentQueries(c.n, c.seed)))
 	return nil

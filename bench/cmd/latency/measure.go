@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -100,6 +101,19 @@ func threadCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ts.Nano())
+}
+
+// printSlowest prints the n queries that took the most CPU (cpu[i] is
+// queries[i]'s), slowest first, before report sorts the times.
+func printSlowest(out io.Writer, queries []matcher.Query, cpu []time.Duration, n int) {
+	order := make([]int, len(cpu))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(cpu[b], cpu[a]) })
+	for _, i := range order[:min(n, len(order))] {
+		fmt.Fprintf(out, "slow: %v %q\n", cpu[i], queries[i].Names)
+	}
 }
 
 func report(out io.Writer, what string, r result) {
