@@ -85,10 +85,9 @@ func romanFold(w string) string {
 	case strings.HasPrefix(w, "CH") && len(w) <= maxSyllable+1:
 		head, w = "J", w[2:]
 	}
-	w = silentH(w)
-	f := head + romanFolds.Replace(w)
+	f := head + silentH(romanFolds.Replace(w))
 	if len(f) < 4 && strings.Contains(w, "KH") {
-		f = head + romanFoldsKeepKH.Replace(w)
+		f = head + silentH(romanFoldsKeepKH.Replace(w))
 	}
 	return slavicEnding(semivowelJ(f))
 }
@@ -117,8 +116,9 @@ func semivowelJ(f string) string {
 // silentH drops an H that closes a syllable after a vowel (before a
 // consonant or at the end of the word): schemes write it or not for a
 // long vowel or a final breath (ABDULLAH and ABDULLA, MAHN and MAN,
-// MEHMET and MEMET). An H after a consonant belongs to a digraph (KH,
-// SH) and an H before a vowel is a consonant (MOHAMMED): both stay.
+// MEHMET and MEMET). An H after a consonant belongs to a digraph (SH)
+// and an H before a vowel is a consonant (MOHAMMED): both stay. It runs
+// after KH is folded to H, so AKHMED and AHMED still fold alike.
 func silentH(w string) string {
 	i := strings.IndexByte(w, 'H')
 	if i < 0 {

@@ -33,6 +33,8 @@ func TestRomanFold(t *testing.T) {
 		{"HAJJI", "HAIJI", false},         // and doubled
 		{"ABDULLAH", "ABDULLA", true},     // a syllable-closing H is silent
 		{"MAHN", "MAN", true},
+		{"AKHMED", "AHMED", true}, // KH folds to H before the H is dropped
+		{"MUKHTAR", "MUHTAR", true},
 		{"MOHAMMED", "MOAMMED", false}, // before a vowel, H is a consonant
 		{"ASHRAF", "ASRAF", false},     // and after a consonant, part of a digraph
 	}

@@ -78,6 +78,8 @@ func (x *Index) articleSplit(w string) ([]string, bool) {
 	}
 	rest := w[len(glue)+1:]
 	switch {
+	case strings.HasPrefix(rest, "LLAH"):
+		return nil, false // ABDULLAHI, ABDOLLAHI: ABD ALLAH, God's servant
 	case rest[0] == 'L':
 		rest = rest[1:]
 	case strings.IndexByte(sunLetters, rest[0]) < 0:
@@ -95,8 +97,7 @@ func (x *Index) articleSplit(w string) ([]string, bool) {
 // assimilate the article (T, TH, D, DH, R, Z, S, SH, N).
 const sunLetters = "TDRZSN"
 
-// minArticleName is the shortest name left after the article: ABDALLAH
-// is ABD ALLAH, not ABD AL LAH.
+// minArticleName is the shortest name left after the article.
 const minArticleName = 4
 
 // isJoint reports a word that binds the words either side of it into

@@ -34,7 +34,8 @@ func TestCompoundForms(t *testing.T) {
 		{"ABDURRAHMAN", "ABD AL RAHMAN", ""},                // with its consonant doubled
 		{"ABDULKARIM", "ABD AL KARIM", ""},                  // before other letters, AL is UL
 		{"ABDULLAH", "", "ABD AL LAH"},                      // ABD ALLAH, not an article
-		{"ABDUKARIM", "", "ABD AL KARIM"},                   // K does not assimilate
+		{"ABDULLAHI", "", "ABD AL LAHI"},
+		{"ABDUKARIM", "", "ABD AL KARIM"}, // K does not assimilate
 	}
 	for _, tc := range tests {
 		f := newNameForm(tc.query, nil)
