@@ -312,13 +312,18 @@ func newQueryWeights(qforms []nameForm) queryWeights {
 func (q queryWeights) cover(mask uint32, initials uint8) float32 {
 	best := float32(0)
 	for i := range q {
-		s := q[i].free + float32(initials) // a real word weighs 1
-		for m := mask; m != 0; m &= m - 1 {
-			s += q[i].word[bits.TrailingZeros32(m)]
-		}
-		best = max(best, min(1, s/q[i].total))
+		best = max(best, q.coverOf(i, mask, initials))
 	}
 	return best
+}
+
+// coverOf is cover for query form i alone.
+func (q queryWeights) coverOf(i int, mask uint32, initials uint8) float32 {
+	s := q[i].free + float32(initials) // a real word weighs 1
+	for m := mask; m != 0; m &= m - 1 {
+		s += q[i].word[bits.TrailingZeros32(m)]
+	}
+	return min(1, s/q[i].total)
 }
 
 // coverMemo keeps queryWeights.cover's recent answers within one

@@ -40,13 +40,14 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 	sc := x.pool.get(len(x.forms), len(x.vocab.words), !x.opts.Exhaustive)
 	defer x.pool.put(sc)
 	boost := featureBoost(q)
+	qw, floor := newQueryWeights(qforms), scoreFloor(q, x.opts, boost)
 	for _, id := range x.withSameDate(sc, x.candidates(sc, qforms, q.TruncatedName, boost), q.BirthDate) {
 		ref := x.forms[id]
 		e := x.entry(ref.entry) // read only for the forms that score: a cache miss each on a big list
 		ef := entryForm{ids: x.formWords(ref), weight: float64(ref.weight), v: x.vocab}
 		matched := x.matchedForms(sc, ef)
 		for i, qf := range qforms {
-			if matched&(1<<(i&31)) == 0 {
+			if matched&(1<<(i&31)) == 0 || !x.opts.Exhaustive && formBound(sc, qw, i, ref, ef.ids) < floor {
 				continue
 			}
 			score := sc.memo.scoreForms(qf, i*maxQueryTokens, ef, q.TruncatedName)
@@ -67,6 +68,38 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 			}
 		}
 	}
+}
+
+// scoreFloor is the name score under which no feature can lift a name
+// to an alert: the review threshold less what the date of birth and
+// nationality could add, or, with a full date of birth, the part of a
+// name a same date lifts (see sameDateCandidate); CandidateMinShare
+// lowers it for measurements. It is lowered a little more for the
+// float32 arithmetic of formBound.
+func scoreFloor(q Query, o Options, boost float64) float32 {
+	floor := min(o.CandidateMinShare, o.Policy.Review-boost)
+	if q.BirthDate != nil && q.BirthDate.Precision == PrecisionDay {
+		floor = min(floor, partName)
+	}
+	return float32(floor) - 1e-4
+}
+
+// formBound bounds the score of query form i against a listed form as
+// rankForms bounds it against all query forms at once, from only the
+// listed words that resemble a word of form i: an Arabic-script name has
+// up to eight forms, and most of them resemble only a word or two of a
+// candidate found through another, so they need not be aligned.
+func formBound(sc *scratch, qw queryWeights, i int, ref formRef, ids []uint32) float32 {
+	bit := uint32(1) << (i & 31)
+	var mask uint32
+	var eSum float32
+	for _, id := range ids {
+		if n := &sc.notes[id-1]; n.forms&bit != 0 {
+			mask |= n.toks
+			eSum += n.best
+		}
+	}
+	return coverageBound(qw.coverOf(i, mask, ref.initials), (eSum+ref.free)/ref.weight)
 }
 
 // matchedForms are the query forms (by bit, the 33rd and later sharing
