@@ -171,6 +171,7 @@ func (x *Index) openCommon(sc *scratch) {
 func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint32 {
 	floor := float32(min(x.opts.CandidateMinShare, x.opts.Policy.Review-boost))
 	qw := newQueryWeights(qforms)
+	qInitials := qw.mostInitials() // listed words they may match, at most a real word's weight each
 	x.gatherHeads(sc)
 	var covers coverMemo
 	sc.ranked = sc.ranked[:0]
@@ -182,7 +183,7 @@ func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint3
 			eSum, mask = sc.notedSum(eSum, mask, rest[:h.n-headWords])
 			rest = rest[h.n-headWords:]
 		}
-		if ub := coverageBound(covers.cover(qw, mask, h.initials), (eSum+h.free)/h.weight); ub >= floor {
+		if ub := coverageBound(covers.cover(qw, mask, h.initials), (eSum+h.free+qInitials)/h.weight); ub >= floor {
 			sc.ranked = append(sc.ranked, rankedForm{form: sc.touched[i], orig: h.orig, bound: ub})
 		}
 	}
@@ -283,10 +284,12 @@ func coverageBound(q, e float32) float32 {
 }
 
 // queryWeights are the word weights of each query form, for bounding how
-// much of the query a form's words can cover.
+// much of the query a form's words can cover. initials counts the form's
+// initials: each may match a listed word of its letter, which no key
+// finds, so a bound of the listed side counts that many words matched.
 type queryWeights []struct {
-	word        [maxQueryTokens]float32
-	free, total float32
+	word                  [maxQueryTokens]float32
+	free, total, initials float32
 }
 
 func newQueryWeights(qforms []nameForm) queryWeights {
@@ -294,15 +297,28 @@ func newQueryWeights(qforms []nameForm) queryWeights {
 	for i, f := range qforms {
 		for j, t := range f.tokens[:min(len(f.tokens), maxQueryTokens)] {
 			w := float32(tokenWeight(t))
-			if t.meaningful() {
+			switch {
+			case t.meaningful():
 				out[i].word[j] = w
-			} else {
+			case len(t.text) == 1:
+				out[i].initials++
+				out[i].free += w
+			default:
 				out[i].free += w
 			}
 			out[i].total += w
 		}
 	}
 	return out
+}
+
+// mostInitials is the most initials of any query form.
+func (q queryWeights) mostInitials() float32 {
+	var n float32
+	for i := range q {
+		n = max(n, q[i].initials)
+	}
+	return n
 }
 
 // cover is the largest share of any query form that the words in mask,

@@ -45,10 +45,9 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 		ref := x.forms[id]
 		e := x.entry(ref.entry) // read only for the forms that score: a cache miss each on a big list
 		ef := entryForm{ids: x.formWords(ref), weight: float64(ref.weight), v: x.vocab}
-		matched := x.matchedForms(sc, ef)
 		for i, qf := range qforms {
-			if matched&(1<<(i&31)) == 0 || !x.opts.Exhaustive && formBound(sc, qw, i, ref, ef.ids) < floor {
-				continue
+			if !x.opts.Exhaustive && formBound(sc, qw, i, ref, ef.ids) < floor {
+				continue // no word of this form resembles enough of the listed name's
 			}
 			score := sc.memo.scoreForms(qf, i*maxQueryTokens, ef, q.TruncatedName)
 			if score+boost < x.opts.Policy.Review && !sameDateCandidate(q.BirthDate, e, score) {
@@ -88,7 +87,8 @@ func scoreFloor(q Query, o Options, boost float64) float32 {
 // rankForms bounds it against all query forms at once, from only the
 // listed words that resemble a word of form i: an Arabic-script name has
 // up to eight forms, and most of them resemble only a word or two of a
-// candidate found through another, so they need not be aligned.
+// candidate found through another, so they need not be aligned. Initials
+// on either side count as matched, since no key finds what they match.
 func formBound(sc *scratch, qw queryWeights, i int, ref formRef, ids []uint32) float32 {
 	bit := uint32(1) << (i & 31)
 	var mask uint32
@@ -99,23 +99,9 @@ func formBound(sc *scratch, qw queryWeights, i int, ref formRef, ids []uint32) f
 			eSum += n.best
 		}
 	}
-	return coverageBound(qw.coverOf(i, mask, ref.initials), (eSum+ref.free)/ref.weight)
+	return coverageBound(qw.coverOf(i, mask, ref.initials), (eSum+ref.free+qw[i].initials)/ref.weight)
 }
 
-// matchedForms are the query forms (by bit, the 33rd and later sharing
-// the bits of the first) with a real word like one of the listed form's:
-// an alternative romanisation of the traveller's name that resembles none
-// of its words is not scored against it.
-func (x *Index) matchedForms(sc *scratch, ef entryForm) uint32 {
-	if x.opts.Exhaustive {
-		return ^uint32(0)
-	}
-	var m uint32
-	for _, id := range ef.ids {
-		m |= sc.notes[id-1].forms
-	}
-	return m
-}
 
 // queryForms are the forms of every name of the query (analysed now, or
 // once by Prepare), with the split and joined variants of each part's

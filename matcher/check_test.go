@@ -46,6 +46,8 @@ func TestCheckNames(t *testing.T) {
 		{"extra middle name costs little", Query{Names: []string{"Germain Mbuyi Katanga"}}, "CDi.006", DecisionReview},
 		{"no shared exact word", Query{Names: []string{"Hassan Nasrullah"}}, "LBi.001", ""},
 		{"diacritics folded", Query{Names: []string{"Jurgen Muller Ludenscheidt"}}, "DE.1", DecisionHit},
+		{"initial for a given name", Query{Names: []string{"G. Katanga"}}, "CDi.006", DecisionHit},
+		{"initials for two names", Query{Names: []string{"J. M. Ludenscheidt"}}, "DE.1", DecisionHit},
 		{"made-up name", Query{Names: []string{"Zebulon Pottersfield"}}, "", DecisionClear},
 		{"delisted never alerts", Query{Names: []string{"Delisted Person Name"}}, "", DecisionClear},
 		{"dob mismatch pulls down", Query{Names: []string{"Germain Katanga"}, BirthDate: ptr(mustDate(t, "1950-01-01"))}, "CDi.006", DecisionReview},

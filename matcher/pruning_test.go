@@ -45,9 +45,9 @@ func realLists(tb testing.TB) []matcher.Entry {
 // TestPruningKeepsEveryAlert: the candidate stage and the per-form bounds
 // skip names that cannot alert, so on the real lists the alerts (entry
 // and decision) are exactly those of scoring every name against every
-// query form. The travellers are listed names reordered, cut or
-// mistyped, with and without a listed date of birth, in Latin and
-// Arabic script, and names of common words.
+// query form. The travellers are listed names reordered, cut, mistyped
+// or with initials, with and without a listed date of birth, in Latin
+// and Arabic script, and names of common words.
 func TestPruningKeepsEveryAlert(t *testing.T) {
 	entries := realLists(t)
 	pruned, err := matcher.NewIndex(entries, matcher.DefaultOptions())
@@ -79,12 +79,16 @@ func pruningQueries(entries []matcher.Entry, n int) []matcher.Query {
 			continue
 		}
 		words := strings.Fields(e.Names[rng.IntN(len(e.Names))].Full)
-		switch rng.IntN(3) {
+		switch rng.IntN(4) {
 		case 0:
 			rng.Shuffle(len(words), func(i, j int) { words[i], words[j] = words[j], words[i] })
 		case 1:
 			if len(words) > 2 {
 				words = append(words[:1], words[2:]...)
+			}
+		case 2:
+			for i := range words[:len(words)-1] {
+				words[i] = string([]rune(words[i])[:1]) // initials for all but the last name
 			}
 		default:
 			if w := []rune(words[0]); len(w) > 4 {
