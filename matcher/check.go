@@ -102,7 +102,6 @@ func formBound(sc *scratch, qw queryWeights, i int, ref formRef, ids []uint32) f
 	return coverageBound(qw.coverOf(i, mask, ref.initials), (eSum+ref.free+qw[i].initials)/ref.weight)
 }
 
-
 // queryForms are the forms of every name of the query (analysed now, or
 // once by Prepare), with the split and joined variants of each part's
 // primary form that this index's vocabulary knows; qnames gives the name
