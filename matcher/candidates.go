@@ -70,7 +70,7 @@ func (x *Index) matchWords(sc *scratch, qforms []nameForm, truncated bool) {
 			}
 			sims = append(sims, tokenSims{ti, ws})
 		}
-		x.openWords(sc, fi, sims)
+		x.openWords(sc, fi, sims, len(sims)-initialsIn(f))
 		sc.sims = sims
 	}
 }
@@ -86,9 +86,10 @@ type tokenSims struct {
 // commonWords), so common words go through their pair postings, and when
 // no query word has common words, the word with the most postings is
 // skipped (solo forms aside): a name matching it and another word is
-// found through the other.
-func (x *Index) openWords(sc *scratch, fi int, sims []tokenSims) {
-	real := len(sims)
+// found through the other. An initial of the traveller's may stand for
+// one of those words (A SALAH UDDIN for SALAH ABDESLAM), so real counts
+// the query's real words less its initials.
+func (x *Index) openWords(sc *scratch, fi int, sims []tokenSims, real int) {
 	hasCommon := false
 	for _, ts := range sims {
 		for _, w := range ts.sims {
@@ -113,6 +114,17 @@ func (x *Index) openWords(sc *scratch, fi int, sims []tokenSims) {
 			}
 		}
 	}
+}
+
+// initialsIn counts the one-letter words of a query form.
+func initialsIn(f nameForm) int {
+	n := 0
+	for _, t := range f.tokens[:min(len(f.tokens), maxQueryTokens)] {
+		if len(t.text) == 1 {
+			n++
+		}
+	}
+	return n
 }
 
 func (x *Index) isCommon(id uint32) bool { return x.vocab.forms.count(id) > x.opts.CommonKey }

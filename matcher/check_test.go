@@ -120,8 +120,10 @@ func TestTopRanked(t *testing.T) {
 }
 
 // A particle stands only for a particle: the AL of AL-SHAYKH (a title,
-// dropped) is not the name ALI, nor BIN the name BINYAMIN. Scored
-// exhaustively, so that the rule is tested, not the candidate stage.
+// dropped) is not the name ALI, nor BIN the name BINYAMIN; and a name met
+// only through initials and particles shares no name with the listed one.
+// Scored exhaustively, so that the rules are tested, not the candidate
+// stage.
 func TestParticleIsNoName(t *testing.T) {
 	tests := []struct {
 		listed, query string
@@ -131,6 +133,9 @@ func TestParticleIsNoName(t *testing.T) {
 		{"Yusuf BINYAMIN", "Yusuf BIN Rashid", false},
 		{"Muhammad ALI", "Mohammed Ali", true},
 		{"Abou Mohamed AL ADNANI", "Abu Mohamed al-Adnani", true}, // ABOU and ABU: two particles
+		{"Abu TARIF", "T Abu", false},                             // an initial and a particle
+		{"Haji M. ASHRAF", "A MUTINHIRI", false},                  // two initials, crosswise
+		{"Ambrose MUTINHIRI", "A MUTINHIRI", true},
 	}
 	opts := DefaultOptions()
 	opts.Exhaustive = true

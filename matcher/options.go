@@ -3,7 +3,7 @@ package matcher
 // Version names the matching rules. It changes whenever a rule or a
 // default changes the score of some pair of names, so an audit record
 // says which rules produced its answer.
-const Version = "2026.11.25.40"
+const Version = "2026.11.25.41"
 
 // Policy turns scores into decisions. A score at or above Hit is a hit; at
 // or above Review, a review; below, nothing is reported.

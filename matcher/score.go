@@ -23,6 +23,9 @@ func (m *simMemo) scoreForms(q nameForm, base int, e entryForm, truncated bool) 
 		return 0
 	}
 	m.alignTokens(q, base, e, truncated)
+	if !m.alignedRealWords(q, e) {
+		return 0
+	}
 	var qCov, eCov float64
 	qReal, eReal := meaningfulTokens(q), e.meaningful()
 	if qReal <= 1 && eReal <= 1 {
@@ -35,6 +38,19 @@ func (m *simMemo) scoreForms(q nameForm, base int, e entryForm, truncated bool) 
 	qCov /= q.weight
 	eCov /= e.weight
 	return combineCoverage(qCov, eCov, min(qReal, eReal))
+}
+
+// alignedRealWords reports whether some aligned pair is two real words
+// (not initials, not particles). A name met only through initials and
+// particles, "T ABU" for ABU TARIF or "A MUTINHIRI" for M. ASHRAF, shares
+// no name with the listed one and is no evidence at all.
+func (m *simMemo) alignedRealWords(q nameForm, e entryForm) bool {
+	for _, p := range m.aligned {
+		if q.tokens[p.q].meaningful() && e.token(p.e).meaningful() {
+			return true
+		}
+	}
+	return false
 }
 
 // explain lists the word pairs of the last scoreForms.
