@@ -35,7 +35,8 @@ func FuzzNameForms(f *testing.F) {
 // scores in 0..1, with a decision that agrees with the score.
 func FuzzCheck(f *testing.F) {
 	idx := testIndex(f)
-	for _, s := range []string{"Germain Katanga", "Hasan Nasrallah", "Abu Hadi", "x", "AL AL AL", "Jürgen"} {
+	for _, s := range []string{"Germain Katanga", "Hasan Nasrallah", "Abu Hadi", "x", "AL AL AL", "Jürgen",
+		"ABDURRAHMAN Katanga", "G. M. Katanga", "T Abu", "MIHAJLYUK", "ABDUSS"} {
 		f.Add(s, "X1234567", true)
 	}
 	f.Fuzz(func(t *testing.T, name, doc string, truncated bool) {
