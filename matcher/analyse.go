@@ -100,15 +100,17 @@ var romanFoldsKeepKH = strings.NewReplacer("OU", "U", "OO", "U", "GH", "Q", "Y",
 // and ICAO I (MIKHAILO). A J before a vowel, doubled or ending the word
 // is a consonant in Arabic and Persian too (JAMAL, HAJJ, FARAJ) and stays.
 func semivowelJ(f string) string {
-	i := strings.IndexByte(f, 'J')
-	if i < 0 {
-		return f
-	}
-	b := []byte(f)
-	for ; i < len(b); i++ {
-		if b[i] == 'J' && i > 0 && i+1 < len(b) && isFoldVowel(b[i-1]) && !isFoldVowel(b[i+1]) && b[i+1] != 'J' {
+	var b []byte // allocated at the first change: most words have none
+	for i := 1; i+1 < len(f); i++ {
+		if f[i] == 'J' && isFoldVowel(f[i-1]) && !isFoldVowel(f[i+1]) && f[i+1] != 'J' {
+			if b == nil {
+				b = []byte(f)
+			}
 			b[i] = 'I'
 		}
+	}
+	if b == nil {
+		return f
 	}
 	return string(b)
 }
@@ -120,16 +122,20 @@ func semivowelJ(f string) string {
 // and an H before a vowel is a consonant (MOHAMMED): both stay. It runs
 // after KH is folded to H, so AKHMED and AHMED still fold alike.
 func silentH(w string) string {
-	i := strings.IndexByte(w, 'H')
-	if i < 0 {
-		return w
-	}
-	b := make([]byte, 0, len(w))
+	var b []byte // allocated at the first H dropped: most words have none
 	for i := 0; i < len(w); i++ {
 		if w[i] == 'H' && i > 0 && isFoldVowel(w[i-1]) && (i+1 == len(w) || !isFoldVowel(w[i+1]) && w[i+1] != 'H') {
+			if b == nil {
+				b = append(make([]byte, 0, len(w)), w[:i]...)
+			}
 			continue
 		}
-		b = append(b, w[i])
+		if b != nil {
+			b = append(b, w[i])
+		}
+	}
+	if b == nil {
+		return w
 	}
 	return string(b)
 }

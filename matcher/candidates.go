@@ -42,13 +42,13 @@ type commonMatch struct {
 // MaxCandidates. The similarities found on the way go into the memo, so
 // scoring never compares the same pair twice.
 // boost is the most the query's date of birth and nationality could add.
-func (x *Index) candidates(sc *scratch, qforms []nameForm, truncated bool, boost float64) []uint32 {
+func (x *Index) candidates(sc *scratch, qforms []nameForm, qw queryWeights, truncated bool, boost float64) []uint32 {
 	if x.opts.Exhaustive {
 		return x.allForms()
 	}
 	x.matchWords(sc, qforms, truncated)
 	x.openCommon(sc)
-	return x.rankForms(sc, qforms, boost)
+	return x.rankForms(sc, qw, boost)
 }
 
 // matchWords finds, for every real query word, the similar listed words,
@@ -180,9 +180,8 @@ func (x *Index) openCommon(sc *scratch) {
 // alert, best bound first. The bound takes every query word similar to a
 // word of the form as matched in full, and every particle and initial of
 // either side as matched: scoring can only find less.
-func (x *Index) rankForms(sc *scratch, qforms []nameForm, boost float64) []uint32 {
+func (x *Index) rankForms(sc *scratch, qw queryWeights, boost float64) []uint32 {
 	floor := float32(min(x.opts.CandidateMinShare, x.opts.Policy.Review-boost))
-	qw := newQueryWeights(qforms)
 	qInitials := qw.mostInitials() // listed words they may match, at most a real word's weight each
 	x.gatherHeads(sc)
 	var covers coverMemo
@@ -304,8 +303,11 @@ type queryWeights []struct {
 	free, total, initials float32
 }
 
-func newQueryWeights(qforms []nameForm) queryWeights {
-	out := make(queryWeights, len(qforms))
+// newQueryWeights fills buf (reused from check to check) with the query
+// forms' weights.
+func newQueryWeights(buf queryWeights, qforms []nameForm) queryWeights {
+	out := slices.Grow(buf[:0], len(qforms))[:len(qforms)]
+	clear(out)
 	for i, f := range qforms {
 		for j, t := range f.tokens[:min(len(f.tokens), maxQueryTokens)] {
 			w := float32(tokenWeight(t))

@@ -6,7 +6,7 @@ import "testing"
 // and for keys that share a slot (a thousand keys in 64 slots: the later
 // one replaces the earlier), in two orders.
 func TestCoverMemo(t *testing.T) {
-	qw := newQueryWeights([]nameForm{newNameForm("ABU BAKR AL BAGHDADI", nil), newNameForm("ABUBAKR BAGHDADI", nil), newNameForm("A BAKR", nil)})
+	qw := newQueryWeights(nil, []nameForm{newNameForm("ABU BAKR AL BAGHDADI", nil), newNameForm("ABUBAKR BAGHDADI", nil), newNameForm("A BAKR", nil)})
 	var m coverMemo
 	check := func(mask uint32, initials uint8) {
 		if got, want := m.cover(qw, mask, initials), qw.cover(mask, initials); got != want {

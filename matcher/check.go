@@ -40,8 +40,9 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 	sc := x.pool.get(len(x.forms), len(x.vocab.words), !x.opts.Exhaustive)
 	defer x.pool.put(sc)
 	boost := featureBoost(q)
-	qw, floor := newQueryWeights(qforms), scoreFloor(q, x.opts, boost)
-	for _, id := range x.withSameDate(sc, x.candidates(sc, qforms, q.TruncatedName, boost), q.BirthDate) {
+	sc.weights = newQueryWeights(sc.weights, qforms)
+	qw, floor := sc.weights, scoreFloor(q, x.opts, boost)
+	for _, id := range x.withSameDate(sc, x.candidates(sc, qforms, qw, q.TruncatedName, boost), q.BirthDate) {
 		ref := x.forms[id]
 		e := x.entry(ref.entry) // read only for the forms that score: a cache miss each on a big list
 		ef := entryForm{ids: x.formWords(ref), weight: float64(ref.weight), v: x.vocab}

@@ -29,6 +29,8 @@ type scratch struct {
 	// of the long ones beyond their heads
 	heads     []formHead
 	formWords []uint32
+	// queryWeights of the check's query forms, reused
+	weights queryWeights
 }
 
 // wordNote is what the candidate stage knows of a listed word that
