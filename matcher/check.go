@@ -64,7 +64,9 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 			if old, ok := hits[ref.entry]; !ok || h.Score > old.Score {
 				h.Explanation.QueryName = qnames[i]
 				h.Explanation.Tokens = sc.memo.explain(qf, ef)
-				hits[ref.entry] = &h
+				kept := new(Hit) // only kept hits reach the heap, not every one weighed
+				*kept = h
+				hits[ref.entry] = kept
 			}
 		}
 	}
