@@ -17,18 +17,24 @@ func (x *Index) Check(q Query) []Hit {
 	return sortedHits(hits)
 }
 
-// sortedHits are the hits best first, then by entry id.
+// sortedHits are the hits best first, then by entry id. The pointers are
+// sorted, not the hits: a hit is a few hundred bytes, and a name of
+// common words on a big list has hundreds of them.
 func sortedHits(hits map[uint32]*Hit) []Hit {
-	out := make([]Hit, 0, len(hits))
+	order := make([]*Hit, 0, len(hits))
 	for _, h := range hits {
-		out = append(out, *h)
+		order = append(order, h)
 	}
-	slices.SortFunc(out, func(a, b Hit) int {
+	slices.SortFunc(order, func(a, b *Hit) int {
 		if a.Score != b.Score {
 			return cmp.Compare(b.Score, a.Score)
 		}
 		return strings.Compare(a.EntryID, b.EntryID)
 	})
+	out := make([]Hit, len(order))
+	for i, h := range order {
+		out[i] = *h
+	}
 	return out
 }
 
