@@ -85,15 +85,17 @@ func romanFold(w string) string {
 	case strings.HasPrefix(w, "CH") && len(w) <= maxSyllable+1:
 		head, w = "J", w[2:]
 	}
-	f := head + silentH(romanFolds.Replace(w))
-	if len(f) < 4 && strings.Contains(w, "KH") {
-		f = head + silentH(romanFoldsKeepKH.Replace(w))
+	body := silentH(romanFolds.Replace(w))
+	if len(head)+len(body) < 4 && strings.Contains(w, "KH") {
+		body = silentH(romanFoldsKeepKH.Replace(w))
 	}
-	return slavicEnding(semivowelJ(f))
+	return slavicEnding(head + semivowelJ(body))
 }
 
 // romanFoldsKeepKH are romanFolds but KH, for short words.
 var romanFoldsKeepKH = strings.NewReplacer("OU", "U", "OO", "U", "GH", "Q", "Y", "I", "EE", "I", "ZH", "J")
+
+// semivowelJ and silentH see a word after romanFolds, where Y is I.
 
 // semivowelJ writes I for a J between a vowel and another consonant: there
 // it is the Slavic and German й (MIHAJLO, MAJKL), which English writes Y
@@ -102,7 +104,7 @@ var romanFoldsKeepKH = strings.NewReplacer("OU", "U", "OO", "U", "GH", "Q", "Y",
 func semivowelJ(f string) string {
 	var b []byte // allocated at the first change: most words have none
 	for i := 1; i+1 < len(f); i++ {
-		if f[i] == 'J' && isFoldVowel(f[i-1]) && !isFoldVowel(f[i+1]) && f[i+1] != 'J' {
+		if f[i] == 'J' && isVowelLetter(f[i-1]) && !isVowelLetter(f[i+1]) && f[i+1] != 'J' {
 			if b == nil {
 				b = []byte(f)
 			}
@@ -124,7 +126,7 @@ func semivowelJ(f string) string {
 func silentH(w string) string {
 	var b []byte // allocated at the first H dropped: most words have none
 	for i := 0; i < len(w); i++ {
-		if w[i] == 'H' && i > 0 && isFoldVowel(w[i-1]) && (i+1 == len(w) || !isFoldVowel(w[i+1]) && w[i+1] != 'H') {
+		if w[i] == 'H' && i > 0 && isVowelLetter(w[i-1]) && (i+1 == len(w) || !isVowelLetter(w[i+1]) && w[i+1] != 'H') {
 			if b == nil {
 				b = append(make([]byte, 0, len(w)), w[:i]...)
 			}
@@ -139,9 +141,6 @@ func silentH(w string) string {
 	}
 	return string(b)
 }
-
-// isFoldVowel: after the folds, Y is I.
-func isFoldVowel(c byte) bool { return strings.IndexByte("AEIOU", c) >= 0 }
 
 // slavicEnding folds the endings schemes write for Russian -ий and -ый,
 // once Y is I: BGN -IY, ICAO -II, German and Slovene -IJ, English -I or

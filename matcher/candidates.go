@@ -46,7 +46,7 @@ func (x *Index) candidates(sc *scratch, qforms []nameForm, qw queryWeights, trun
 	if x.opts.Exhaustive {
 		return x.allForms()
 	}
-	x.matchWords(sc, qforms, truncated)
+	x.matchWords(sc, qforms, qw, truncated)
 	x.openCommon(sc)
 	return x.rankForms(sc, qw, boost)
 }
@@ -55,7 +55,7 @@ func (x *Index) candidates(sc *scratch, qforms []nameForm, qw queryWeights, trun
 // notes them for ranking and opens the forms of the rarer ones. Particles
 // and initials find no candidates of their own: they match during
 // scoring, inside names found through real words.
-func (x *Index) matchWords(sc *scratch, qforms []nameForm, truncated bool) {
+func (x *Index) matchWords(sc *scratch, qforms []nameForm, qw queryWeights, truncated bool) {
 	for fi, f := range qforms {
 		sims := sc.sims[:0]
 		for ti, t := range f.tokens[:min(len(f.tokens), maxQueryTokens)] {
@@ -70,7 +70,7 @@ func (x *Index) matchWords(sc *scratch, qforms []nameForm, truncated bool) {
 			}
 			sims = append(sims, tokenSims{ti, ws})
 		}
-		x.openWords(sc, fi, sims, len(sims)-initialsIn(f))
+		x.openWords(sc, fi, sims, len(sims)-int(qw[fi].initials))
 		sc.sims = sims
 	}
 }
@@ -114,17 +114,6 @@ func (x *Index) openWords(sc *scratch, fi int, sims []tokenSims, real int) {
 			}
 		}
 	}
-}
-
-// initialsIn counts the one-letter words of a query form.
-func initialsIn(f nameForm) int {
-	n := 0
-	for _, t := range f.tokens[:min(len(f.tokens), maxQueryTokens)] {
-		if len(t.text) == 1 {
-			n++
-		}
-	}
-	return n
 }
 
 func (x *Index) isCommon(id uint32) bool { return x.vocab.forms.count(id) > x.opts.CommonKey }
@@ -181,7 +170,7 @@ func (x *Index) openCommon(sc *scratch) {
 // word of the form as matched in full, and every particle and initial of
 // either side as matched: scoring can only find less.
 func (x *Index) rankForms(sc *scratch, qw queryWeights, boost float64) []uint32 {
-	floor := float32(min(x.opts.CandidateMinShare, x.opts.Policy.Review-boost))
+	floor := float32(candidateFloor(x.opts, boost))
 	qInitials := qw.mostInitials() // listed words they may match, at most a real word's weight each
 	x.gatherHeads(sc)
 	var covers coverMemo
@@ -278,6 +267,13 @@ func selectTop(r []rankedForm, k int) {
 type rankedForm struct {
 	form, orig uint32
 	bound      float32
+}
+
+// candidateFloor is the name score under which no date of birth or
+// nationality (boost at most) lifts a name to review; CandidateMinShare
+// lowers it for measurements.
+func candidateFloor(o Options, boost float64) float64 {
+	return min(o.CandidateMinShare, o.Policy.Review-boost)
 }
 
 // coverageBound is combineCoverage of two upper bounds of the

@@ -79,13 +79,11 @@ func (x *Index) checkNames(q Query, hits map[uint32]*Hit) {
 }
 
 // scoreFloor is the name score under which no feature can lift a name
-// to an alert: the review threshold less what the date of birth and
-// nationality could add, or, with a full date of birth, the part of a
-// name a same date lifts (see sameDateCandidate); CandidateMinShare
-// lowers it for measurements. It is lowered a little more for the
-// float32 arithmetic of formBound.
+// to an alert: candidateFloor, or, with a full date of birth, the part of
+// a name a same date lifts (see sameDateCandidate). It is lowered a
+// little more for the float32 arithmetic of formBound.
 func scoreFloor(q Query, o Options, boost float64) float32 {
-	floor := min(o.CandidateMinShare, o.Policy.Review-boost)
+	floor := candidateFloor(o, boost)
 	if q.BirthDate != nil && q.BirthDate.Precision == PrecisionDay {
 		floor = min(floor, partName)
 	}

@@ -1,26 +1,15 @@
 package matcher_test
 
 import (
-	"os"
 	"reflect"
 	"testing"
 
-	"github.com/crosscheck/crosscheck/loaders"
 	"github.com/crosscheck/crosscheck/matcher"
 )
 
 func unIndex(tb testing.TB) *matcher.Index {
 	tb.Helper()
-	f, err := os.Open("../testdata/lists/un/consolidated-2026-02-27.xml")
-	if err != nil {
-		tb.Skip("UN testdata missing:", err)
-	}
-	defer f.Close()
-	var entries []matcher.Entry
-	if err := loaders.Read("un-xml", f, func(e matcher.Entry) error { entries = append(entries, e); return nil }); err != nil {
-		tb.Fatal(err)
-	}
-	idx, err := matcher.NewIndex(entries, matcher.DefaultOptions())
+	idx, err := matcher.NewIndex(unEntries(tb), matcher.DefaultOptions())
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -13,20 +13,28 @@ import (
 	"github.com/crosscheck/crosscheck/matcher"
 )
 
-// realLists reads the bundled UN list and the OFAC SDN set of 2021, or
-// skips when the testdata is missing.
-func realLists(tb testing.TB) []matcher.Entry {
+// unEntries reads the bundled UN list, or skips when the testdata is
+// missing.
+func unEntries(tb testing.TB) []matcher.Entry {
 	tb.Helper()
-	var entries []matcher.Entry
-	add := func(e matcher.Entry) error { entries = append(entries, e); return nil }
 	f, err := os.Open("../testdata/lists/un/consolidated-2026-02-27.xml")
 	if err != nil {
 		tb.Skip("UN testdata missing:", err)
 	}
 	defer f.Close()
-	if err := loaders.Read("un-xml", f, add); err != nil {
+	var entries []matcher.Entry
+	if err := loaders.Read("un-xml", f, func(e matcher.Entry) error { entries = append(entries, e); return nil }); err != nil {
 		tb.Fatal(err)
 	}
+	return entries
+}
+
+// realLists reads the bundled UN list and the OFAC SDN set of 2021, or
+// skips when the testdata is missing.
+func realLists(tb testing.TB) []matcher.Entry {
+	tb.Helper()
+	entries := unEntries(tb)
+	add := func(e matcher.Entry) error { entries = append(entries, e); return nil }
 	parts := map[string]io.Reader{}
 	for part, name := range map[string]string{"sdn": "sdn.csv", "alt": "alt.csv", "add": "add.csv", "comments": "sdn_comments.csv"} {
 		f, err := os.Open(filepath.Join("../testdata/lists/ofac/sdn-2021", name))
